@@ -1,0 +1,141 @@
+using MediaKit;
+using MediaKit.Catalog;
+using MediaKit.Internal;
+using MediaKit.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers MediaKit.</summary>
+public static class MediaKitServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds MediaKit's services: <see cref="IMediaStore"/>, <see cref="IMediaReconciler"/>, the default tenant accessor and
+    /// validation of <see cref="MediaKitOptions"/> at startup. Calling it again only adds configuration.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configure">Configures collections and options.</param>
+    /// <returns>A builder on which to choose the catalog, the blob store and the image engine.</returns>
+    public static IMediaKitBuilder AddMediaKit(this IServiceCollection services, Action<MediaKitOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var optionsBuilder = services.AddOptions<MediaKitOptions>();
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(MediaKitMarker)))
+        {
+            return new MediaKitBuilder(services);
+        }
+
+        services.AddSingleton<MediaKitMarker>();
+        optionsBuilder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaKitOptions>, MediaKitOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>)));
+        services.TryAddSingleton<IMediaTenantAccessor, DefaultTenantAccessor>();
+        services.TryAddScoped<IMediaStore, MediaStore>();
+        services.TryAddScoped<IMediaReconciler, MediaReconciler>();
+        return new MediaKitBuilder(services);
+    }
+
+    private sealed class MediaKitBuilder(IServiceCollection services) : IMediaKitBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+}
+
+/// <summary>Shows that <c>AddMediaKit</c> ran, so a second call adds no services twice.</summary>
+internal sealed class MediaKitMarker;
+
+internal sealed class DefaultTenantAccessor(IOptions<MediaKitOptions> options) : IMediaTenantAccessor
+{
+    public string TenantId => options.Value.DefaultTenantId;
+}
+
+internal sealed class MediaKitOptionsValidator(IServiceProvider services) : IValidateOptions<MediaKitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MediaKitOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DefaultTenantId))
+        {
+            failures.Add("MediaKit: DefaultTenantId must not be empty.");
+        }
+
+        if (options.MaxFileNameLength is < 16 or > 1024)
+        {
+            failures.Add($"MediaKit: MaxFileNameLength must be between 16 and 1024 (was {options.MaxFileNameLength}).");
+        }
+
+        if (options.ReconciliationGracePeriod < TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"MediaKit: ReconciliationGracePeriod must be at least one minute so uploads in flight are never removed (was {options.ReconciliationGracePeriod}).");
+        }
+
+        if (options.Collections.Count == 0)
+        {
+            failures.Add("MediaKit: no collection is configured. Add one in AddMediaKit(o => o.Collections.Add(\"products\", c => c.AcceptImages())).");
+        }
+
+        foreach (var collection in options.Collections)
+        {
+            ValidateCollection(collection, failures);
+        }
+
+        using (var scope = services.CreateScope())
+        {
+            var isService = scope.ServiceProvider.GetService<IServiceProviderIsService>();
+            if (isService is not null && !isService.IsService(typeof(IMediaBlobStore)))
+            {
+                failures.Add("MediaKit: no blob store is configured. Call UseFileSystemStorage(...) or UseS3Storage(...) on the builder returned by AddMediaKit().");
+            }
+
+            if (isService is not null && !isService.IsService(typeof(IMediaCatalog)))
+            {
+                failures.Add("MediaKit: no catalog is configured. Call UseEntityFrameworkCore<TContext>() on the builder returned by AddMediaKit().");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateCollection(MediaCollectionOptions collection, List<string> failures)
+    {
+        var prefix = $"MediaKit: collection '{collection.Name}':";
+        if (collection.Name.Length > 64 || !collection.Name.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_'))
+        {
+            failures.Add($"{prefix} the name must be 1 to 64 lowercase letters, digits, '-' or '_'.");
+        }
+
+        foreach (var type in collection.AcceptedTypes.Concat(collection.ReviewTypes))
+        {
+            var parts = type.Split('/');
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[0] == "*" || parts[1].Length == 0 || (parts[1].Contains('*', StringComparison.Ordinal) && parts[1] != "*"))
+            {
+                failures.Add($"{prefix} '{type}' is not a content type or a 'type/*' pattern.");
+            }
+        }
+
+        if (collection.MaxLength is <= 0)
+        {
+            failures.Add($"{prefix} MaxLength must be positive (was {collection.MaxLength}).");
+        }
+
+        foreach (var (kind, limit) in collection.MaxLengthByKind)
+        {
+            if (limit <= 0)
+            {
+                failures.Add($"{prefix} the size limit for {kind} must be positive (was {limit}).");
+            }
+        }
+
+        if (collection.QuotaPerOwner is <= 0)
+        {
+            failures.Add($"{prefix} QuotaPerOwner must be positive (was {collection.QuotaPerOwner}).");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace MediaKit;
+
+/// <summary>
+/// The stable, machine-readable codes carried by <see cref="MediaException.Code"/> and by the HTTP API's
+/// ProblemDetails. Codes never change meaning once shipped.
+/// </summary>
+public static class MediaErrorCodes
+{
+    /// <summary>The named collection is not configured.</summary>
+    public const string UnknownCollection = "media.unknown_collection";
+
+    /// <summary>The file is larger than the collection allows for its kind.</summary>
+    public const string TooLarge = "media.too_large";
+
+    /// <summary>The file is empty.</summary>
+    public const string Empty = "media.empty";
+
+    /// <summary>The file's content type, decided from its bytes, is not accepted by the collection.</summary>
+    public const string TypeNotAllowed = "media.type_not_allowed";
+
+    /// <summary>The file's name or declared content type contradicts its bytes (a PHP file named <c>photo.jpg</c>).</summary>
+    public const string TypeMismatch = "media.type_mismatch";
+
+    /// <summary>The upload stream ended early or failed (the client disconnected).</summary>
+    public const string UploadIncomplete = "media.upload_incomplete";
+
+    /// <summary>The blob store failed; the upload was rolled back.</summary>
+    public const string StorageFailed = "media.storage_failed";
+
+    /// <summary>The catalog (database) failed; the upload was rolled back.</summary>
+    public const string CatalogFailed = "media.catalog_failed";
+
+    /// <summary>A blob already exists under a key that was written create-only.</summary>
+    public const string BlobExists = "media.blob_exists";
+
+    /// <summary>No asset with the given id exists in the caller's tenant.</summary>
+    public const string NotFound = "media.not_found";
+
+    /// <summary>A scanner found malware or otherwise refused the file.</summary>
+    public const string Infected = "media.infected";
+
+    /// <summary>The request is malformed (a bad cursor, a bad argument).</summary>
+    public const string InvalidRequest = "media.invalid_request";
+}

@@ -1,0 +1,70 @@
+namespace MediaKit;
+
+/// <summary>
+/// The base of every error MediaKit reports on purpose. <see cref="Code"/> is one of <see cref="MediaErrorCodes"/>.
+/// </summary>
+public class MediaException : Exception
+{
+    /// <summary>Creates an error with a stable code and a message for people.</summary>
+    public MediaException(string code, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        Code = code;
+    }
+
+    /// <summary>The stable, machine-readable code of the error (see <see cref="MediaErrorCodes"/>).</summary>
+    public string Code { get; }
+}
+
+/// <summary>The collection named in a request is not configured.</summary>
+public sealed class MediaCollectionNotFoundException(string collection)
+    : MediaException(MediaErrorCodes.UnknownCollection, $"No media collection named '{collection}' is configured.")
+{
+    /// <summary>The requested collection name.</summary>
+    public string Collection { get; } = collection;
+}
+
+/// <summary>The file is larger than its collection allows. The upload stopped reading at the limit.</summary>
+public sealed class MediaTooLargeException(long limit, MediaKind kind)
+    : MediaException(MediaErrorCodes.TooLarge, $"The file is larger than the {limit:N0} bytes allowed for {kind.ToString().ToLowerInvariant()} files in this collection.")
+{
+    /// <summary>The limit that applied, in bytes.</summary>
+    public long Limit { get; } = limit;
+
+    /// <summary>The kind of the file, as far as it was known when the limit was hit.</summary>
+    public MediaKind Kind { get; } = kind;
+}
+
+/// <summary>The file's type, decided from its bytes, is not accepted by the collection, or contradicts its name or declared type.</summary>
+public sealed class MediaTypeRejectedException : MediaException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="code"><see cref="MediaErrorCodes.TypeNotAllowed"/> or <see cref="MediaErrorCodes.TypeMismatch"/>.</param>
+    /// <param name="detectedContentType">The content type decided from the bytes.</param>
+    /// <param name="message">A message for people.</param>
+    public MediaTypeRejectedException(string code, string detectedContentType, string message)
+        : base(code, message)
+    {
+        DetectedContentType = detectedContentType;
+    }
+
+    /// <summary>The content type decided from the file's bytes.</summary>
+    public string DetectedContentType { get; }
+}
+
+/// <summary>A blob already exists under a key that was written create-only.</summary>
+public sealed class MediaBlobExistsException(string key)
+    : MediaException(MediaErrorCodes.BlobExists, $"A blob already exists under key '{key}'.")
+{
+    /// <summary>The key.</summary>
+    public string Key { get; } = key;
+}
+
+/// <summary>No asset with the given id exists in the caller's tenant (or it is in the trash where that matters).</summary>
+public sealed class MediaNotFoundException(Guid assetId)
+    : MediaException(MediaErrorCodes.NotFound, $"Media asset {assetId} was not found.")
+{
+    /// <summary>The requested id.</summary>
+    public Guid AssetId { get; } = assetId;
+}

@@ -1,0 +1,234 @@
+using MediaKit.Processing;
+using MediaKit.Storage;
+
+namespace MediaKit.Internal;
+
+internal sealed partial class MediaStore
+{
+    public async Task<MediaAsset> UploadAsync(MediaUploadRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            return await UploadCoreAsync(request, cancellationToken);
+        }
+        catch (MediaException ex)
+        {
+            Log.Rejected(_logger, request.Collection, ex.Code);
+            throw;
+        }
+    }
+
+    private async Task<MediaAsset> UploadCoreAsync(MediaUploadRequest request, CancellationToken cancellationToken)
+    {
+        var collection = _options.Collections.Find(request.Collection) ?? throw new MediaCollectionNotFoundException(request.Collection);
+        var tenantId = TenantId;
+        if (request.DeclaredLength is { } declared && declared > collection.GetLargestMaxLength())
+        {
+            throw new MediaTooLargeException(collection.GetLargestMaxLength(), MediaKind.Other);
+        }
+
+        // 1. Sniff: read the first bytes and decide the type before anything is written.
+        var header = new byte[ContentSniffer.HeaderLength];
+        var headerLength = await ReadHeaderAsync(request.Content, header, cancellationToken);
+        if (headerLength == 0)
+        {
+            throw new MediaException(MediaErrorCodes.Empty, "The file is empty.");
+        }
+
+        var detected = ContentSniffer.Detect(header.AsSpan(0, headerLength));
+        var contentType = ContentSniffer.Resolve(detected, request.FileName, request.DeclaredContentType);
+        if (!collection.Accepts(contentType))
+        {
+            throw new MediaTypeRejectedException(
+                MediaErrorCodes.TypeNotAllowed,
+                contentType,
+                $"Files of type '{contentType}' are not accepted in collection '{collection.Name}'.");
+        }
+
+        var kind = MediaContentTypes.GetKind(contentType);
+        var limit = collection.GetMaxLength(kind);
+        if (request.DeclaredLength > limit)
+        {
+            throw new MediaTooLargeException(limit, kind);
+        }
+
+        // 2. One pass: count, hash and write; the limit stops the read.
+        var now = _time.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var key = StorageKeys.Original(id, now, version: 1, contentType);
+        string sha256;
+        long length;
+        using (var ingest = new IngestStream(header, headerLength, request.Content, limit, kind))
+        {
+            await WriteBlobAsync(key, ingest, contentType, cancellationToken);
+            sha256 = ingest.GetHashHex();
+            length = ingest.BytesRead;
+        }
+
+        // 3. Everything after the write either commits the record or removes the bytes.
+        try
+        {
+            if (collection.Deduplicate)
+            {
+                var existing = await _catalog.FindByContentHashAsync(tenantId, collection.Name, sha256, cancellationToken);
+                if (existing is not null)
+                {
+                    await CompensateAsync(key);
+                    Log.Deduplicated(_logger, collection.Name, existing.Id);
+                    return existing;
+                }
+            }
+
+            await ScanAsync(key, contentType, cancellationToken);
+            var probe = await ProbeAsync(id, key, contentType, cancellationToken);
+
+            var asset = new MediaAsset
+            {
+                Id = id,
+                TenantId = tenantId,
+                Collection = collection.Name,
+                StorageKey = key,
+                FileName = FileNames.Normalize(request.FileName, _options.MaxFileNameLength),
+                Title = request.Title,
+                AltText = request.AltText,
+                Tags = request.Tags?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToList() ?? [],
+                ContentType = contentType,
+                Kind = kind,
+                Length = length,
+                Sha256 = sha256,
+                Width = probe?.Width,
+                Height = probe?.Height,
+                DurationSeconds = probe?.DurationSeconds,
+                Placeholder = probe?.Placeholder,
+                Status = collection.RequiresReview(contentType) ? MediaAssetStatus.PendingReview : MediaAssetStatus.Ready,
+                UploadedBy = request.UploadedBy,
+                CreatedAt = now,
+                UpdatedAt = now,
+                ExpiresAt = request.ExpiresAt,
+            };
+
+            try
+            {
+                await _catalog.AddAsync(asset, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not MediaException and not OperationCanceledException)
+            {
+                throw new MediaException(MediaErrorCodes.CatalogFailed, "The media catalog could not save the asset; the upload was rolled back.", ex);
+            }
+
+            Log.Uploaded(_logger, id, collection.Name, contentType, length);
+            return asset;
+        }
+        catch
+        {
+            await CompensateAsync(key);
+            throw;
+        }
+    }
+
+    private static async Task<int> ReadHeaderAsync(Stream content, byte[] header, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        try
+        {
+            while (filled < header.Length)
+            {
+                var read = await content.ReadAsync(header.AsMemory(filled), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                filled += read;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new MediaException(MediaErrorCodes.UploadIncomplete, "The upload stream failed before the file was complete: " + ex.Message, ex);
+        }
+
+        return filled;
+    }
+
+    private async Task WriteBlobAsync(string key, IngestStream content, string contentType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _blobs.WriteAsync(key, content, new BlobWriteOptions { ContentType = contentType }, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // A store's write is all-or-nothing, but a store that breaks that promise must not leave bytes behind either.
+            await CompensateAsync(key);
+            if (ex is MediaException or OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new MediaException(MediaErrorCodes.StorageFailed, "The blob store failed while writing the file; the upload was rolled back.", ex);
+        }
+    }
+
+    private async Task ScanAsync(string key, string contentType, CancellationToken cancellationToken)
+    {
+        foreach (var scanner in _scanners)
+        {
+            await using var stream = await _blobs.OpenReadAsync(key, range: null, cancellationToken)
+                ?? throw new MediaException(MediaErrorCodes.StorageFailed, $"The stored file vanished before it could be scanned (key {key}).");
+            var verdict = await scanner.ScanAsync(stream, contentType, cancellationToken);
+            if (!verdict.IsClean)
+            {
+                throw new MediaException(MediaErrorCodes.Infected, $"The file was refused by the malware scanner: {verdict.Threat ?? "threat found"}.");
+            }
+        }
+    }
+
+    private async Task<MediaProbeResult?> ProbeAsync(Guid id, string key, string contentType, CancellationToken cancellationToken)
+    {
+        MediaProbeResult? result = null;
+        foreach (var probe in _probes)
+        {
+            if (!probe.CanProbe(contentType))
+            {
+                continue;
+            }
+
+            await using var stream = await _blobs.OpenReadAsync(key, range: null, cancellationToken)
+                ?? throw new MediaException(MediaErrorCodes.StorageFailed, $"The stored file vanished before it could be probed (key {key}).");
+            try
+            {
+                var found = await probe.ProbeAsync(stream, contentType, cancellationToken);
+                if (found is not null)
+                {
+                    result = result is null ? found : result with
+                    {
+                        Width = result.Width ?? found.Width,
+                        Height = result.Height ?? found.Height,
+                        DurationSeconds = result.DurationSeconds ?? found.DurationSeconds,
+                        Placeholder = result.Placeholder ?? found.Placeholder,
+                    };
+                }
+            }
+            catch (Exception ex) when (ex is not MediaException and not OperationCanceledException)
+            {
+                Log.ProbeFailed(_logger, ex, probe.GetType().Name, id);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task CompensateAsync(string key)
+    {
+        try
+        {
+            // Not cancellable: the caller's token may be what stopped the upload.
+            await _blobs.DeleteAsync(key, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            Log.CompensationFailed(_logger, ex, key);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using MediaKit.Catalog;
+using MediaKit.Processing;
+using MediaKit.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaKit.Internal;
+
+/// <summary>The default <see cref="IMediaStore"/>: the ingestion pipeline over a blob store and a catalog.</summary>
+internal sealed partial class MediaStore : IMediaStore
+{
+    private readonly IMediaCatalog _catalog;
+    private readonly IMediaBlobStore _blobs;
+    private readonly IMediaTenantAccessor _tenant;
+    private readonly IEnumerable<IMediaProbe> _probes;
+    private readonly IEnumerable<IMediaScanner> _scanners;
+    private readonly TimeProvider _time;
+    private readonly MediaKitOptions _options;
+    private readonly ILogger<MediaStore> _logger;
+
+    public MediaStore(
+        IMediaCatalog catalog,
+        IMediaBlobStore blobs,
+        IMediaTenantAccessor tenant,
+        IEnumerable<IMediaProbe> probes,
+        IEnumerable<IMediaScanner> scanners,
+        TimeProvider time,
+        IOptions<MediaKitOptions> options,
+        ILogger<MediaStore> logger)
+    {
+        _catalog = catalog;
+        _blobs = blobs;
+        _tenant = tenant;
+        _probes = probes;
+        _scanners = scanners;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    private string TenantId => _tenant.TenantId;
+
+    public Task<MediaAsset?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+        => _catalog.FindAsync(TenantId, id, includeDeleted: false, cancellationToken);
+
+    public Task<MediaPage<MediaAsset>> QueryAsync(MediaQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit is < 1 or > MediaQuery.MaxLimit)
+        {
+            throw new MediaException(MediaErrorCodes.InvalidRequest, $"The page size must be between 1 and {MediaQuery.MaxLimit}.");
+        }
+
+        if (query.Page is < 1)
+        {
+            throw new MediaException(MediaErrorCodes.InvalidRequest, "The page number starts at 1.");
+        }
+
+        return _catalog.QueryAsync(TenantId, query, cancellationToken);
+    }
+
+    public async Task<MediaContent?> OpenReadAsync(Guid id, string? variant = null, BlobRange? range = null, CancellationToken cancellationToken = default)
+    {
+        var asset = await _catalog.FindAsync(TenantId, id, includeDeleted: false, cancellationToken);
+        if (asset is null)
+        {
+            return null;
+        }
+
+        string key, contentType, etag;
+        long length;
+        if (variant is null)
+        {
+            (key, contentType, length, etag) = (asset.StorageKey, asset.ContentType, asset.Length, $"\"{asset.Sha256}\"");
+        }
+        else
+        {
+            var found = asset.Variants.Find(v => v.Name == variant);
+            if (found is null)
+            {
+                return null;
+            }
+
+            (key, contentType, length, etag) = (found.StorageKey, found.ContentType, found.Length, $"\"{asset.Sha256[..16]}-{found.Name}-{found.Length}\"");
+        }
+
+        if (range is { } r && (r.Offset < 0 || r.Offset >= length || r.Length is <= 0))
+        {
+            throw new MediaException(MediaErrorCodes.InvalidRequest, $"The range starting at {r.Offset} is outside the file's {length} bytes.");
+        }
+
+        var stream = await _blobs.OpenReadAsync(key, range, cancellationToken);
+        if (stream is null)
+        {
+            Log.BytesMissing(_logger, asset.Id, key);
+            return null;
+        }
+
+        return new MediaContent(stream, contentType, length, etag, asset.UpdatedAt, asset.FileName, range);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Stored media asset {AssetId} in collection {Collection}: {ContentType}, {Length} bytes")]
+        public static partial void Uploaded(ILogger logger, Guid assetId, string collection, string contentType, long length);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Upload to collection {Collection} rejected: {Code}")]
+        public static partial void Rejected(ILogger logger, string collection, string code);
+
+        [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Upload to collection {Collection} matched existing asset {AssetId} by content; the new copy was discarded")]
+        public static partial void Deduplicated(ILogger logger, string collection, Guid assetId);
+
+        [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Could not remove blob {Key} after a failed upload; reconciliation will remove it")]
+        public static partial void CompensationFailed(ILogger logger, Exception exception, string key);
+
+        [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "The bytes of media asset {AssetId} are missing from storage (key {Key})")]
+        public static partial void BytesMissing(ILogger logger, Guid assetId, string key);
+
+        [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Media asset {AssetId} deleted ({Mode})")]
+        public static partial void Deleted(ILogger logger, Guid assetId, MediaDeleteMode mode);
+
+        [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Probe {Probe} failed for media asset {AssetId}; the asset is stored without its metadata")]
+        public static partial void ProbeFailed(ILogger logger, Exception exception, string probe, Guid assetId);
+    }
+}
