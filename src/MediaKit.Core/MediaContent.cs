@@ -6,16 +6,26 @@ namespace MediaKit;
 public sealed class MediaContent : IAsyncDisposable, IDisposable
 {
     /// <summary>Creates the content.</summary>
-    public MediaContent(Stream stream, string contentType, long length, string entityTag, DateTimeOffset lastModified, string fileName, BlobRange? range)
+    /// <param name="stream">The bytes: the whole file or the requested range.</param>
+    /// <param name="asset">The asset the file belongs to.</param>
+    /// <param name="contentType">The file's content type.</param>
+    /// <param name="length">The length of the whole file in bytes.</param>
+    /// <param name="entityTag">A strong, quoted entity tag of the file's bytes.</param>
+    /// <param name="range">The range that <paramref name="stream"/> covers, or <see langword="null"/> for the whole file.</param>
+    public MediaContent(Stream stream, MediaAsset asset, string contentType, long length, string entityTag, BlobRange? range)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(asset);
         Stream = stream;
+        Asset = asset;
         ContentType = contentType;
         Length = length;
         EntityTag = entityTag;
-        LastModified = lastModified;
-        FileName = fileName;
         Range = range;
     }
+
+    /// <summary>The asset the file belongs to.</summary>
+    public MediaAsset Asset { get; }
 
     /// <summary>The bytes: the whole file, or the requested range.</summary>
     public Stream Stream { get; }
@@ -30,10 +40,10 @@ public sealed class MediaContent : IAsyncDisposable, IDisposable
     public string EntityTag { get; }
 
     /// <summary>When the file last changed.</summary>
-    public DateTimeOffset LastModified { get; }
+    public DateTimeOffset LastModified => Asset.UpdatedAt;
 
     /// <summary>The file name to offer for downloads.</summary>
-    public string FileName { get; }
+    public string FileName => Asset.FileName;
 
     /// <summary>The range that <see cref="Stream"/> covers, or <see langword="null"/> for the whole file.</summary>
     public BlobRange? Range { get; }

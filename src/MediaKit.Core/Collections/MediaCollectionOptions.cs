@@ -22,7 +22,7 @@ public sealed class MediaCollectionOptions
 
     /// <summary>
     /// The accepted content types, exact (<c>application/pdf</c>) or by family (<c>image/*</c>). Types are decided from the
-    /// bytes. When empty, every known image (except SVG), video, audio and document type is accepted.
+    /// bytes. A family pattern never accepts active content (SVG, HTML, scripts): name such a type exactly to accept it. When empty, every known image (except SVG), video, audio and document type is accepted.
     /// </summary>
     public IList<string> AcceptedTypes { get; } = [];
 
@@ -117,8 +117,9 @@ public sealed class MediaCollectionOptions
     {
         foreach (var pattern in patterns)
         {
+            // A family pattern never lets in active content (image/* does not accept SVG): list such types by name.
             if (pattern.EndsWith("/*", StringComparison.Ordinal)
-                ? contentType.StartsWith(pattern[..^1], StringComparison.OrdinalIgnoreCase)
+                ? contentType.StartsWith(pattern[..^1], StringComparison.OrdinalIgnoreCase) && !MediaContentTypes.IsActive(contentType)
                 : contentType.Equals(pattern, StringComparison.OrdinalIgnoreCase))
             {
                 return true;

@@ -35,7 +35,6 @@ public static class MediaKitServiceCollectionExtensions
         optionsBuilder.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaKitOptions>, MediaKitOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAdd(ServiceDescriptor.Singleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>)));
         services.TryAddSingleton<IMediaTenantAccessor, DefaultTenantAccessor>();
         services.TryAddScoped<IMediaStore, MediaStore>();
         services.TryAddScoped<IMediaReconciler, MediaReconciler>();

@@ -55,7 +55,7 @@ internal static class ContentSniffer
         if (header.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3]))
         {
             // EBML: WebM declares its DocType "webm" in the header; other Matroska files are not accepted as WebM.
-            return header.IndexOf("webm"u8) >= 0 ? MediaContentTypes.WebM : MediaContentTypes.OctetStream;
+            return IsWebMDocType(header) ? MediaContentTypes.WebM : MediaContentTypes.OctetStream;
         }
 
         if (header.StartsWith("OggS"u8))
@@ -75,6 +75,13 @@ internal static class ContentSniffer
         }
 
         return DetectText(header);
+    }
+
+    // The EBML DocType element (ID 0x4282, a one-byte size, then the string) must say "webm".
+    private static bool IsWebMDocType(ReadOnlySpan<byte> header)
+    {
+        var at = header.IndexOf((ReadOnlySpan<byte>)[0x42, 0x82]);
+        return at >= 0 && at + 7 <= header.Length && header.Slice(at + 3, 4).SequenceEqual("webm"u8);
     }
 
     private static string DetectIsoBaseMedia(ReadOnlySpan<byte> header)
@@ -101,7 +108,10 @@ internal static class ContentSniffer
         {
             "qt  " => MediaContentTypes.QuickTime,
             "M4A " or "M4B " => MediaContentTypes.M4a,
-            _ => MediaContentTypes.Mp4,
+            "isom" or "iso2" or "iso3" or "iso4" or "iso5" or "iso6" or "mp41" or "mp42" or "avc1" or "dash" or "M4V " or "M4VP"
+                or "MSNV" or "NDAS" or "f4v " or "mmp4" or "3gp4" or "3gp5" or "3gp6" or "3g2a" => MediaContentTypes.Mp4,
+            // Other ISO media (camera raw files such as Canon CR3, JPEG 2000) is not an MP4 video.
+            _ => MediaContentTypes.OctetStream,
         };
     }
 
@@ -223,9 +233,13 @@ internal static class ContentSniffer
 
                 rest = rest[(end + 3)..];
             }
-            else if (rest.StartsWith("<!doctype svg", StringComparison.OrdinalIgnoreCase))
+            else if (rest.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase) && !rest.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase))
             {
-                var end = rest.IndexOf('>');
+                // An internal subset ([ ... ]) may hold '>' characters of its own.
+                var subset = rest.IndexOf('[');
+                var close = rest.IndexOf('>');
+                var end = subset >= 0 && subset < close ? rest.IndexOf("]", subset, StringComparison.Ordinal) : close;
+                end = end < 0 ? -1 : rest.IndexOf('>', end);
                 if (end < 0)
                 {
                     return rest;
@@ -284,7 +298,15 @@ internal static class ContentSniffer
 
             if (i + length > bytes.Length)
             {
-                // A sequence cut by the end of the header is still text.
+                // A sequence cut by the end of the header is still text if what is there continues it.
+                for (var k = i + 1; k < bytes.Length; k++)
+                {
+                    if ((bytes[k] & 0xC0) != 0x80)
+                    {
+                        return false;
+                    }
+                }
+
                 return true;
             }
 
@@ -294,6 +316,13 @@ internal static class ContentSniffer
                 {
                     return false;
                 }
+            }
+
+            // Reject overlong forms and UTF-16 surrogates encoded in UTF-8.
+            var second = bytes[i + 1];
+            if ((b == 0xE0 && second < 0xA0) || (b == 0xED && second > 0x9F) || (b == 0xF0 && second < 0x90) || (b == 0xF4 && second > 0x8F))
+            {
+                return false;
             }
 
             i += length;
@@ -308,6 +337,28 @@ internal static class ContentSniffer
     /// another kind is a contradiction and the upload is refused.
     /// </summary>
     /// <exception cref="MediaTypeRejectedException">A hint contradicts the bytes.</exception>
+    // Names browsers and operating systems declare for types that have another registered name.
+    private static readonly Dictionary<string, string> s_declaredAliases = new(StringComparer.Ordinal)
+    {
+        ["image/jpg"] = MediaContentTypes.Jpeg,
+        ["image/pjpeg"] = MediaContentTypes.Jpeg,
+        ["image/x-png"] = MediaContentTypes.Png,
+        ["image/heif"] = MediaContentTypes.Heic,
+        ["image/x-icon"] = "image/vnd.microsoft.icon",
+        ["application/x-zip-compressed"] = MediaContentTypes.Zip,
+        ["application/x-zip"] = MediaContentTypes.Zip,
+        ["application/x-pdf"] = MediaContentTypes.Pdf,
+        ["audio/x-wav"] = MediaContentTypes.Wav,
+        ["audio/wave"] = MediaContentTypes.Wav,
+        ["audio/vnd.wave"] = MediaContentTypes.Wav,
+        ["audio/mp3"] = MediaContentTypes.Mp3,
+        ["audio/x-m4a"] = MediaContentTypes.M4a,
+        ["video/x-m4v"] = MediaContentTypes.Mp4,
+        ["text/x-csv"] = MediaContentTypes.Csv,
+        ["application/csv"] = MediaContentTypes.Csv,
+        ["text/x-markdown"] = MediaContentTypes.Markdown,
+    };
+
     public static string Resolve(string detected, string? fileName, string? declaredContentType)
     {
         var resolved = Narrow(detected, MediaContentTypes.FromFileName(fileName), "file name");
@@ -323,7 +374,12 @@ internal static class ContentSniffer
         }
 
         var type = declared.Split(';')[0].Trim().ToLowerInvariant();
-        return type is MediaContentTypes.OctetStream or "binary/octet-stream" or "application/x-www-form-urlencoded" ? null : type;
+        return type switch
+        {
+            // Says nothing about the content, or is ambiguous: Windows browsers with Excel declare .csv files as ms-excel.
+            MediaContentTypes.OctetStream or "binary/octet-stream" or "application/x-www-form-urlencoded" or "application/vnd.ms-excel" => null,
+            _ => s_declaredAliases.GetValueOrDefault(type, type),
+        };
     }
 
     private static string Narrow(string detected, string? hint, string hintName)
@@ -340,8 +396,6 @@ internal static class ContentSniffer
             (MediaContentTypes.Mp4, MediaContentTypes.M4a) => hint,
             (MediaContentTypes.Ogg, MediaContentTypes.OggVideo) => hint,
             (MediaContentTypes.Xml, MediaContentTypes.PlainText) => MediaContentTypes.Xml,
-            (MediaContentTypes.Zip, MediaContentTypes.Docx or MediaContentTypes.Xlsx or MediaContentTypes.Pptx
-                or MediaContentTypes.Odt or MediaContentTypes.Ods or MediaContentTypes.Odp) => hint,
             _ => null,
         };
         if (narrowed is not null)

@@ -18,16 +18,17 @@ internal static class FileNames
         // Browsers on Windows may send a full path; keep the last segment only.
         var name = fileName.Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
-        name = name.Normalize(NormalizationForm.FormC);
+        // Lone surrogates would make string.Normalize throw; EnumerateRunes turns them into U+FFFD first.
+        name = string.Concat(name.EnumerateRunes().Select(r => r.ToString())).Normalize(NormalizationForm.FormC);
 
         var builder = new StringBuilder(name.Length);
         var lastWasSpace = false;
         foreach (var rune in name.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+            if ((category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
                 or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator
-                or UnicodeCategory.ParagraphSeparator)
+                or UnicodeCategory.ParagraphSeparator) && !IsJoiner(rune))
             {
                 // Control and bidirectional-override characters can disguise an extension ("gpj.exe").
                 continue;
@@ -48,7 +49,7 @@ internal static class FileNames
             builder.Append(rune.Value is '<' or '>' or ':' or '"' or '|' or '?' or '*' ? "_" : rune.ToString());
         }
 
-        var normalized = builder.ToString().Trim().Trim('.').Trim();
+        var normalized = builder.ToString().Trim(' ', '.');
         if (normalized.Length == 0)
         {
             return Fallback;
@@ -56,6 +57,9 @@ internal static class FileNames
 
         return Shorten(normalized, Math.Max(maxLength, 16));
     }
+
+    // Zero-width (non-)joiners are format characters that emoji sequences and Persian or Indic names need.
+    private static bool IsJoiner(Rune rune) => rune.Value is 0x200C or 0x200D;
 
     private static string Shorten(string name, int maxLength)
     {
@@ -65,7 +69,7 @@ internal static class FileNames
         }
 
         var extension = Path.GetExtension(name);
-        if (extension.Length > 16)
+        if (extension.Length > 16 || extension.Length > maxLength / 2)
         {
             extension = "";
         }

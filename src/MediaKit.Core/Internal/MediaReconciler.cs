@@ -1,6 +1,7 @@
 using MediaKit.Catalog;
 using MediaKit.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace MediaKit.Internal;
@@ -10,8 +11,10 @@ internal sealed partial class MediaReconciler(
     IMediaBlobStore blobs,
     TimeProvider time,
     IOptions<MediaKitOptions> options,
-    ILogger<MediaReconciler> logger) : IMediaReconciler
+    ILogger<MediaReconciler>? logger = null) : IMediaReconciler
 {
+    private readonly ILogger _logger = logger ?? NullLogger<MediaReconciler>.Instance;
+
     private const int BatchSize = 500;
 
     public async Task<MediaReconciliationReport> ReconcileAsync(CancellationToken cancellationToken = default)
@@ -40,7 +43,7 @@ internal sealed partial class MediaReconciler(
         }
 
         removed += await RemoveUnknownAsync(batch, cancellationToken);
-        Log.Reconciled(logger, scanned, removed, abandoned);
+        Log.Reconciled(_logger, scanned, removed, abandoned);
         return new MediaReconciliationReport(scanned, removed, abandoned);
     }
 
@@ -57,7 +60,7 @@ internal sealed partial class MediaReconciler(
         {
             if (!known.Contains(blob.Key) && await blobs.DeleteAsync(blob.Key, cancellationToken))
             {
-                Log.OrphanBlobRemoved(logger, blob.Key);
+                Log.OrphanBlobRemoved(_logger, blob.Key);
                 removed++;
             }
         }

@@ -2,6 +2,7 @@ using MediaKit.Catalog;
 using MediaKit.Processing;
 using MediaKit.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace MediaKit.Internal;
@@ -26,7 +27,7 @@ internal sealed partial class MediaStore : IMediaStore
         IEnumerable<IMediaScanner> scanners,
         TimeProvider time,
         IOptions<MediaKitOptions> options,
-        ILogger<MediaStore> logger)
+        ILogger<MediaStore>? logger = null)
     {
         _catalog = catalog;
         _blobs = blobs;
@@ -35,7 +36,8 @@ internal sealed partial class MediaStore : IMediaStore
         _scanners = scanners;
         _time = time;
         _options = options.Value;
-        _logger = logger;
+        // Logging is optional: a host without AddLogging still gets a working store.
+        _logger = logger ?? NullLogger<MediaStore>.Instance;
     }
 
     private string TenantId => _tenant.TenantId;
@@ -96,7 +98,7 @@ internal sealed partial class MediaStore : IMediaStore
             return null;
         }
 
-        return new MediaContent(stream, contentType, length, etag, asset.UpdatedAt, asset.FileName, range);
+        return new MediaContent(stream, asset, contentType, length, etag, range);
     }
 
     private static partial class Log
