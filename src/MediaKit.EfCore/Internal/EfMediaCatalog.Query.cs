@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaKit.EfCore.Internal;
+
+internal sealed partial class EfMediaCatalog<TContext>
+{
+    public async Task<MediaPage<MediaAsset>> QueryAsync(string tenantId, MediaQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit is < 1 or > MediaQuery.MaxLimit)
+        {
+            throw new MediaException(MediaErrorCodes.InvalidRequest, $"The page size must be between 1 and {MediaQuery.MaxLimit}.");
+        }
+
+        var filtered = Filter(Assets.AsNoTracking().Where(a => a.TenantId == tenantId), query);
+
+        if (query.Cursor is null && query.Page is { } page)
+        {
+            if (page < 1)
+            {
+                throw new MediaException(MediaErrorCodes.InvalidRequest, "The page number starts at 1.");
+            }
+
+            var total = await filtered.LongCountAsync(cancellationToken);
+            var skip = (long)(page - 1) * query.Limit;
+            if (skip >= total)
+            {
+                return new MediaPage<MediaAsset>([], null, total);
+            }
+
+            var items = await WithVariants(Sort(filtered, query.SortBy, query.Descending))
+                .Skip((int)skip)
+                .Take(query.Limit)
+                .ToListAsync(cancellationToken);
+            return new MediaPage<MediaAsset>(items, null, total);
+        }
+
+        if (query.Cursor is { } cursor)
+        {
+            filtered = After(filtered, MediaCursor.Decode(cursor, query.SortBy, query.Descending));
+        }
+
+        // One extra row tells whether there is a next page without counting the rest.
+        var rows = await WithVariants(Sort(filtered, query.SortBy, query.Descending))
+            .Take(query.Limit + 1)
+            .ToListAsync(cancellationToken);
+        string? next = null;
+        if (rows.Count > query.Limit)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            next = MediaCursor.After(rows[^1], query.SortBy, query.Descending).Encode();
+        }
+
+        return new MediaPage<MediaAsset>(rows, next, null);
+    }
+
+    private static IQueryable<MediaAsset> Filter(IQueryable<MediaAsset> assets, MediaQuery query)
+    {
+        assets = query.Trash ? assets.Where(a => a.DeletedAt != null) : assets.Where(a => a.DeletedAt == null);
+        if (query.Collection is { } collection)
+        {
+            assets = assets.Where(a => a.Collection == collection);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            assets = assets.Where(a => a.Kind == kind);
+        }
+
+        if (query.Tag is { } tag)
+        {
+            assets = assets.Where(a => a.Tags.Contains(tag));
+        }
+
+        if (query.UploadedBy is { } uploadedBy)
+        {
+            assets = assets.Where(a => a.UploadedBy == uploadedBy);
+        }
+
+        if (query.Status is { } status)
+        {
+            assets = assets.Where(a => a.Status == status);
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            assets = assets.Where(a => a.CreatedAt >= from);
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            assets = assets.Where(a => a.CreatedAt < to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            // LOWER(...) plus a substring test works on SQLite and PostgreSQL alike and needs no LIKE escaping.
+            // SQLite's LOWER folds ASCII letters only, so there non-ASCII text matches case-sensitively.
+            var term = query.Search.Trim().ToLowerInvariant();
+            assets = assets.Where(a =>
+                a.FileName.ToLower().Contains(term)
+                || (a.Title != null && a.Title.ToLower().Contains(term))
+                || (a.AltText != null && a.AltText.ToLower().Contains(term)));
+        }
+
+        return assets;
+    }
+
+    // Id breaks ties in the same direction as the key, so the order is total and keyset pages neither overlap nor skip.
+    private static IOrderedQueryable<MediaAsset> Sort(IQueryable<MediaAsset> assets, MediaSortBy sortBy, bool descending)
+        => (sortBy, descending) switch
+        {
+            (MediaSortBy.CreatedAt, false) => assets.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id),
+            (MediaSortBy.CreatedAt, true) => assets.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
+            (MediaSortBy.FileName, false) => assets.OrderBy(a => a.FileName).ThenBy(a => a.Id),
+            (MediaSortBy.FileName, true) => assets.OrderByDescending(a => a.FileName).ThenByDescending(a => a.Id),
+            (MediaSortBy.Length, false) => assets.OrderBy(a => a.Length).ThenBy(a => a.Id),
+            (MediaSortBy.Length, true) => assets.OrderByDescending(a => a.Length).ThenByDescending(a => a.Id),
+            _ => throw new MediaException(MediaErrorCodes.InvalidRequest, $"Unknown sort '{sortBy}'."),
+        };
+
+    // The comparisons run in SQL, so they follow the database's own order of keys and ids, the same order as Sort.
+    private static IQueryable<MediaAsset> After(IQueryable<MediaAsset> assets, MediaCursor cursor)
+    {
+        var id = cursor.Id;
+        switch (cursor.SortBy, cursor.Descending)
+        {
+            case (MediaSortBy.CreatedAt, false):
+                var createdAfter = cursor.CreatedAt;
+                return assets.Where(a => a.CreatedAt > createdAfter || (a.CreatedAt == createdAfter && a.Id.CompareTo(id) > 0));
+            case (MediaSortBy.CreatedAt, true):
+                var createdBefore = cursor.CreatedAt;
+                return assets.Where(a => a.CreatedAt < createdBefore || (a.CreatedAt == createdBefore && a.Id.CompareTo(id) < 0));
+            case (MediaSortBy.FileName, false):
+                var nameAfter = cursor.Value;
+                return assets.Where(a => string.Compare(a.FileName, nameAfter) > 0 || (a.FileName == nameAfter && a.Id.CompareTo(id) > 0));
+            case (MediaSortBy.FileName, true):
+                var nameBefore = cursor.Value;
+                return assets.Where(a => string.Compare(a.FileName, nameBefore) < 0 || (a.FileName == nameBefore && a.Id.CompareTo(id) < 0));
+            case (MediaSortBy.Length, false):
+                var lengthAfter = cursor.Length;
+                return assets.Where(a => a.Length > lengthAfter || (a.Length == lengthAfter && a.Id.CompareTo(id) > 0));
+            case (MediaSortBy.Length, true):
+                var lengthBefore = cursor.Length;
+                return assets.Where(a => a.Length < lengthBefore || (a.Length == lengthBefore && a.Id.CompareTo(id) < 0));
+            default:
+                throw new MediaException(MediaErrorCodes.InvalidRequest, $"Unknown sort '{cursor.SortBy}'.");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using MediaKit.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaKit.EfCore.Internal;
+
+/// <summary>The <see cref="IMediaCatalog"/> on the host's own <typeparamref name="TContext"/>.</summary>
+/// <remarks>
+/// The catalog shares the scoped context with the host, so <c>SaveChangesAsync</c> here also saves the host's own pending
+/// changes in that context, as ASP.NET Core Identity's stores do. A change to an asset made by someone else since it was read
+/// surfaces from <see cref="UpdateAsync"/> and <see cref="RemoveAsync"/> as <see cref="DbUpdateConcurrencyException"/>
+/// (checked through <see cref="MediaAsset.ConcurrencyStamp"/>).
+/// </remarks>
+internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
+    where TContext : DbContext
+{
+    private const int KeyBatchSize = 500;
+
+    private readonly TContext _context;
+
+    public EfMediaCatalog(TContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Model.FindEntityType(typeof(MediaAsset)) is null)
+        {
+            throw new InvalidOperationException(
+                $"MediaKit: {typeof(TContext).Name} has no MediaKit tables. Call modelBuilder.AddMediaKit() in its OnModelCreating.");
+        }
+
+        _context = context;
+    }
+
+    private DbSet<MediaAsset> Assets => _context.Set<MediaAsset>();
+
+    public async Task AddAsync(MediaAsset asset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        Assets.Add(asset);
+        try
+        {
+            await _context.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // The upload pipeline removes the bytes when this fails; a record left tracked as Added would be inserted by the
+            // host's next SaveChanges and point at bytes that no longer exist.
+            var added = asset.Variants.Select(v => _context.Entry((object)v)).Prepend(_context.Entry((object)asset)).ToList();
+            foreach (var entry in added)
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            throw;
+        }
+    }
+
+    public Task<MediaAsset?> FindAsync(string tenantId, Guid id, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+
+        // Tracked, so that UpdateAsync and RemoveAsync on the same scoped context save exactly what changed.
+        var query = WithVariants(Assets).Where(a => a.TenantId == tenantId && a.Id == id);
+        if (!includeDeleted)
+        {
+            query = query.Where(a => a.DeletedAt == null);
+        }
+
+        return query.FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public Task<MediaAsset?> FindByContentHashAsync(string tenantId, string collection, string sha256, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(sha256);
+
+        // Ordered so that, should a race have stored the same bytes twice, every caller is sent to the same (oldest) asset.
+        return WithVariants(Assets)
+            .Where(a => a.TenantId == tenantId && a.Collection == collection && a.Sha256 == sha256 && a.DeletedAt == null)
+            .OrderBy(a => a.CreatedAt)
+            .ThenBy(a => a.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task UpdateAsync(MediaAsset asset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        var entry = _context.Entry(asset);
+        if (entry.State == EntityState.Detached)
+        {
+            // An asset read elsewhere: every column is written, and the stamp it was read with is still checked.
+            entry = Assets.Update(asset);
+        }
+
+        // The original value stays the stamp that was read, so the UPDATE matches no row if someone saved in between.
+        asset.ConcurrencyStamp = Guid.NewGuid();
+        await _context.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RemoveAsync(MediaAsset asset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+
+        // The database cascades to variants, usages, group items and share links that are not loaded.
+        Assets.Remove(asset);
+        await _context.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> FindKnownStorageKeysAsync(IReadOnlyCollection<string> storageKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(storageKeys);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+
+        // Batches keep the IN list within every provider's parameter limit; deliberately across all tenants.
+        foreach (var batch in storageKeys.Distinct(StringComparer.Ordinal).Chunk(KeyBatchSize))
+        {
+            var assetKeys = await Assets.AsNoTracking()
+                .Where(a => batch.Contains(a.StorageKey))
+                .Select(a => a.StorageKey)
+                .ToListAsync(cancellationToken);
+            var variantKeys = await _context.Set<MediaVariant>().AsNoTracking()
+                .Where(v => batch.Contains(v.StorageKey))
+                .Select(v => v.StorageKey)
+                .ToListAsync(cancellationToken);
+            known.UnionWith(assetKeys);
+            known.UnionWith(variantKeys);
+        }
+
+        return known;
+    }
+
+    private static IQueryable<MediaAsset> WithVariants(IQueryable<MediaAsset> assets)
+        => assets.Include(a => a.Variants.OrderBy(v => v.Name));
+}
