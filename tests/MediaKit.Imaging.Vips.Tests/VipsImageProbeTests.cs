@@ -46,7 +46,7 @@ public sealed class VipsImageProbeTests
 
         var error = await Assert.ThrowsAsync<MediaException>(() => Probe().ProbeAsync(new MemoryStream(bytes), MediaContentTypes.Png, CancellationToken.None));
 
-        Assert.Equal(MediaErrorCodes.TypeNotAllowed, error.Code);
+        Assert.Equal(MediaErrorCodes.Corrupt, error.Code);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public static class MediaErrorCodes
     /// <summary>The file's name or declared content type contradicts its bytes (a PHP file named <c>photo.jpg</c>).</summary>
     public const string TypeMismatch = "media.type_mismatch";
 
+    /// <summary>The file claims a format by its bytes but cannot be decoded (truncated, corrupt, or over a decoding limit).</summary>
+    public const string Corrupt = "media.corrupt";
+
     /// <summary>The upload stream ended early or failed (the client disconnected).</summary>
     public const string UploadIncomplete = "media.upload_incomplete";
 

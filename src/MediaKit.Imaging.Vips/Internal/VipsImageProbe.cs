@@ -27,7 +27,7 @@ internal sealed class VipsImageProbe(IOptions<VipsImagingOptions> options) : IMe
         }
         catch (VipsException ex)
         {
-            throw new MediaException(MediaErrorCodes.TypeNotAllowed, "The image could not be read: it is corrupt or not really an image.", ex);
+            throw new MediaException(MediaErrorCodes.Corrupt, "The image could not be read: it is corrupt or not really an image.", ex);
         }
 
         using (image)

@@ -1,0 +1,399 @@
+using System.Globalization;
+using System.Security.Claims;
+using MediaKit.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace MediaKit.AspNetCore.Internal;
+
+/// <summary>The handlers of the media API.</summary>
+internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions options)
+{
+    private const int MaxFormValueLength = 256;
+
+    public async Task<IResult> ListAsync(HttpContext context, IMediaStore store)
+    {
+        var q = context.Request.Query;
+        try
+        {
+            var query = new MediaQuery
+            {
+                Collection = Text(q["collection"]),
+                Kind = ParseEnum<MediaKind>(q["kind"], "kind"),
+                Tag = Text(q["tag"]),
+                Status = ParseEnum<MediaAssetStatus>(q["status"].ToString().Replace("_", "", StringComparison.Ordinal), "status"),
+                Search = Text(q["search"]),
+                Trash = ParseBool(q["trash"]),
+                SortBy = Text(q["sort_by"])?.ToLowerInvariant() switch
+                {
+                    null or "created_at" or "date" or "created" => MediaSortBy.CreatedAt,
+                    "file_name" or "name" or "filename" => MediaSortBy.FileName,
+                    "size" or "length" or "file_size" => MediaSortBy.Length,
+                    var other => throw new MediaException(MediaErrorCodes.InvalidRequest, $"sort_by '{other}' is not one of created_at, file_name, size."),
+                },
+                Descending = Text(q["sort_order"])?.ToLowerInvariant() switch
+                {
+                    null or "desc" => true,
+                    "asc" => false,
+                    var other => throw new MediaException(MediaErrorCodes.InvalidRequest, $"sort_order '{other}' is not asc or desc."),
+                },
+                Limit = ParseInt(q["limit"], "limit") ?? MediaQuery.DefaultLimit,
+                Page = ParseInt(q["page"], "page"),
+                Cursor = Text(q["cursor"]),
+            };
+            var page = await store.QueryAsync(query, context.RequestAborted);
+            return Results.Ok(new MediaPageResponse([.. page.Items.Select(a => ToResponse(context, a))], page.NextCursor, page.TotalCount));
+        }
+        catch (MediaException ex)
+        {
+            return MediaProblems.From(ex);
+        }
+    }
+
+    public async Task<IResult> GetAsync(Guid id, HttpContext context, IMediaStore store)
+    {
+        var asset = await store.FindAsync(id, context.RequestAborted);
+        return asset is null ? NotFound(id) : Results.Ok(ToResponse(context, asset));
+    }
+
+    public async Task<IResult> DeleteAsync(Guid id, HttpContext context, IMediaStore store)
+    {
+        var mode = Text(context.Request.Query["mode"])?.ToLowerInvariant() switch
+        {
+            null or "soft" => MediaDeleteMode.Soft,
+            "purge" => MediaDeleteMode.Purge,
+            var other => (MediaDeleteMode?)null,
+        };
+        if (mode is null)
+        {
+            return MediaProblems.Problem(MediaErrorCodes.InvalidRequest, "mode must be soft or purge.");
+        }
+
+        return await store.DeleteAsync(id, mode.Value, context.RequestAborted) ? Results.NoContent() : NotFound(id);
+    }
+
+    public async Task<IResult> RestoreAsync(Guid id, HttpContext context, IMediaStore store)
+    {
+        if (!await store.RestoreAsync(id, context.RequestAborted))
+        {
+            return NotFound(id);
+        }
+
+        var asset = await store.FindAsync(id, context.RequestAborted);
+        return asset is null ? NotFound(id) : Results.Ok(ToResponse(context, asset));
+    }
+
+    public async Task<IResult> UploadAsync(HttpContext context, IMediaStore store, IOptions<MediaKitOptions> mediaOptions)
+    {
+        var request = context.Request;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+        {
+            return MediaProblems.Problem(MediaErrorCodes.InvalidRequest, "Send the files as multipart/form-data in fields named 'file' or 'files'.");
+        }
+
+        // The body is streamed file by file; allow what the largest collection could legitimately need.
+        var largest = mediaOptions.Value.Collections.Select(c => c.GetLargestMaxLength()).DefaultIfEmpty(0).Max();
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = checked((largest * options.MaxFilesPerRequest) + (1 << 20));
+        }
+
+        var collection = Text(request.Query["collection"]);
+        var uploadedBy = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
+        var results = new List<MediaUploadResult>();
+        var ct = context.RequestAborted;
+        try
+        {
+            MultipartSection? section;
+            while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    continue;
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
+                if (disposition.IsFormDisposition() && name == "collection")
+                {
+                    collection = await ReadFormValueAsync(section.Body, ct);
+                    continue;
+                }
+
+                if (!disposition.IsFileDisposition() || name is not ("file" or "files"))
+                {
+                    continue;
+                }
+
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                if (results.Count == options.MaxFilesPerRequest)
+                {
+                    return MediaProblems.Problem(MediaErrorCodes.InvalidRequest, $"At most {options.MaxFilesPerRequest} files may be sent in one request.");
+                }
+
+                if (collection is null)
+                {
+                    return MediaProblems.Problem(MediaErrorCodes.InvalidRequest, "Name the collection in the query (?collection=) or in a 'collection' field before the files.");
+                }
+
+                try
+                {
+                    var asset = await store.UploadAsync(
+                        new MediaUploadRequest(collection, fileName, section.Body) { DeclaredContentType = section.ContentType, UploadedBy = uploadedBy },
+                        ct);
+                    results.Add(new MediaUploadResult(fileName, ToResponse(context, asset), null));
+                }
+                catch (MediaException ex)
+                {
+                    results.Add(new MediaUploadResult(fileName, null, new MediaErrorResponse(ex.Code, ex.Message)));
+                    if (ex.Code is MediaErrorCodes.TooLarge or MediaErrorCodes.UploadIncomplete or MediaErrorCodes.UnknownCollection)
+                    {
+                        // Stop reading: the rest of an oversized body is not ours to consume.
+                        break;
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            if (results.Count == 0)
+            {
+                return MediaProblems.Problem(MediaErrorCodes.UploadIncomplete, "The multipart body is malformed or ended early: " + ex.Message);
+            }
+
+            results.Add(new MediaUploadResult("", null, new MediaErrorResponse(MediaErrorCodes.UploadIncomplete, ex.Message)));
+        }
+
+        if (results.Count == 0)
+        {
+            return MediaProblems.Problem(MediaErrorCodes.InvalidRequest, "The request carries no file: send fields named 'file' or 'files'.");
+        }
+
+        if (results.Count == 1 && results[0].Error is { } only)
+        {
+            return MediaProblems.Problem(only.Code, only.Message);
+        }
+
+        return Results.Ok(new MediaUploadResponse(results));
+    }
+
+    public async Task ContentAsync(Guid id, HttpContext context, IMediaStore store, IOptions<MediaKitOptions> mediaOptions)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var variant = Text(request.Query["variant"]);
+        var asset = await store.FindAsync(id, context.RequestAborted);
+        if (asset is null)
+        {
+            await NotFound(id).ExecuteAsync(context);
+            return;
+        }
+
+        var length = variant is null ? asset.Length : asset.Variants.Find(v => v.Name == variant)?.Length;
+        BlobRange? range = null;
+        if (length is { } total && ParseRange(request, total, out range) == RangeOutcome.Unsatisfiable)
+        {
+            response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+            response.Headers.ContentRange = $"bytes */{total}";
+            return;
+        }
+
+        await using var content = await store.OpenReadAsync(id, variant, range, context.RequestAborted);
+        if (content is null)
+        {
+            await NotFound(id).ExecuteAsync(context);
+            return;
+        }
+
+        var headers = response.Headers;
+        headers.ETag = content.EntityTag;
+        headers.LastModified = content.LastModified.ToString("R", CultureInfo.InvariantCulture);
+        headers.AcceptRanges = "bytes";
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+        var visibility = mediaOptions.Value.Collections.Find(content.Asset.Collection)?.Visibility ?? MediaVisibility.Private;
+        headers.CacheControl = visibility == MediaVisibility.Public
+            ? $"public, max-age={(long)options.PublicCacheMaxAge.TotalSeconds}"
+            : "private, no-store";
+        var disposition = new ContentDispositionHeaderValue(MediaContentTypes.IsActive(content.ContentType) ? "attachment" : "inline");
+        disposition.SetHttpFileName(content.FileName);
+        headers.ContentDisposition = disposition.ToString();
+
+        if (request.Headers.IfNoneMatch.Count > 0 && request.Headers.IfNoneMatch.Any(v => v is not null && (v.Contains(content.EntityTag, StringComparison.Ordinal) || v.Trim() == "*")))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.ContentType = content.ContentType;
+        if (content.Range is { } r)
+        {
+            var count = r.Length ?? (content.Length - r.Offset);
+            response.StatusCode = StatusCodes.Status206PartialContent;
+            headers.ContentRange = $"bytes {r.Offset}-{r.Offset + count - 1}/{content.Length}";
+            response.ContentLength = count;
+        }
+        else
+        {
+            response.ContentLength = content.Length;
+        }
+
+        if (HttpMethods.IsHead(request.Method))
+        {
+            return;
+        }
+
+        await content.Stream.CopyToAsync(response.Body, 81920, context.RequestAborted);
+    }
+
+    private enum RangeOutcome
+    {
+        Whole,
+        Partial,
+        Unsatisfiable,
+    }
+
+    /// <summary>Parses a single <c>bytes=</c> range; several ranges or an <c>If-Range</c> serve the whole file.</summary>
+    private static RangeOutcome ParseRange(HttpRequest request, long total, out BlobRange? range)
+    {
+        range = null;
+        var header = request.Headers.Range.ToString();
+
+        // A conditional range (If-Range) is answered with the whole file, which RFC 9110 allows and is always correct.
+        if (string.IsNullOrEmpty(header) || request.Headers.IfRange.Count > 0 || !header.StartsWith("bytes=", StringComparison.OrdinalIgnoreCase) || header.Contains(',', StringComparison.Ordinal))
+        {
+            return RangeOutcome.Whole;
+        }
+
+        var spec = header[6..].Trim();
+        var dash = spec.IndexOf('-', StringComparison.Ordinal);
+        if (dash < 0)
+        {
+            return RangeOutcome.Whole;
+        }
+
+        var first = spec[..dash].Trim();
+        var last = spec[(dash + 1)..].Trim();
+        long start, end;
+        if (first.Length == 0)
+        {
+            if (!long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var suffix))
+            {
+                return RangeOutcome.Whole;
+            }
+
+            if (suffix == 0)
+            {
+                return RangeOutcome.Unsatisfiable;
+            }
+
+            start = Math.Max(0, total - suffix);
+            end = total - 1;
+        }
+        else
+        {
+            if (!long.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out start))
+            {
+                return RangeOutcome.Whole;
+            }
+
+            end = total - 1;
+            if (last.Length > 0)
+            {
+                if (!long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out end) || end < start)
+                {
+                    return RangeOutcome.Whole;
+                }
+
+                end = Math.Min(end, total - 1);
+            }
+        }
+
+        if (start >= total)
+        {
+            return RangeOutcome.Unsatisfiable;
+        }
+
+        range = new BlobRange(start, end - start + 1);
+        return RangeOutcome.Partial;
+    }
+
+    private MediaAssetResponse ToResponse(HttpContext context, MediaAsset asset)
+    {
+        var url = $"{context.Request.PathBase}{prefix}/{asset.Id}/content";
+        return new MediaAssetResponse(
+            asset.Id,
+            asset.Collection,
+            asset.FileName,
+            asset.Title,
+            asset.AltText,
+            asset.Tags,
+            asset.ContentType,
+            asset.Kind.ToString().ToLowerInvariant(),
+            asset.Length,
+            asset.Width,
+            asset.Height,
+            asset.DurationSeconds,
+            asset.Status switch { MediaAssetStatus.PendingReview => "pending_review", var s => s.ToString().ToLowerInvariant() },
+            asset.CreatedAt,
+            asset.UpdatedAt,
+            asset.DeletedAt,
+            url,
+            [.. asset.Variants.Select(v => new MediaVariantResponse(v.Name, v.ContentType, v.Length, v.Width, v.Height, $"{url}?variant={Uri.EscapeDataString(v.Name)}"))]);
+    }
+
+    private static IResult NotFound(Guid id) => MediaProblems.From(new MediaNotFoundException(id));
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool ParseBool(string? value) => Text(value)?.ToLowerInvariant() switch
+    {
+        null or "false" or "0" => false,
+        "true" or "1" => true,
+        var other => throw new MediaException(MediaErrorCodes.InvalidRequest, $"'{other}' is not true or false."),
+    };
+
+    private static int? ParseInt(string? value, string name)
+    {
+        if (Text(value) is not { } text)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new MediaException(MediaErrorCodes.InvalidRequest, $"{name} '{text}' is not a whole number.");
+    }
+
+    private static T? ParseEnum<T>(string? value, string name)
+        where T : struct, Enum
+    {
+        if (Text(value) is not { } text)
+        {
+            return null;
+        }
+
+        return Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(text[0])
+            ? parsed
+            : throw new MediaException(MediaErrorCodes.InvalidRequest, $"{name} '{text}' is not one of {string.Join(", ", Enum.GetNames<T>()).ToLowerInvariant()}.");
+    }
+
+    private static async Task<string?> ReadFormValueAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new char[MaxFormValueLength + 1];
+        using var reader = new StreamReader(body, leaveOpen: true);
+        var read = await reader.ReadBlockAsync(buffer, cancellationToken);
+        if (read > MaxFormValueLength)
+        {
+            throw new InvalidDataException($"A form field is longer than {MaxFormValueLength} characters.");
+        }
+
+        return Text(new string(buffer, 0, read));
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http;
+
+namespace MediaKit.AspNetCore.Internal;
+
+/// <summary>Maps typed errors to ProblemDetails with a stable <c>code</c> extension.</summary>
+internal static class MediaProblems
+{
+    public static int StatusCodeOf(string code) => code switch
+    {
+        MediaErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        MediaErrorCodes.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        MediaErrorCodes.TypeNotAllowed or MediaErrorCodes.TypeMismatch => StatusCodes.Status415UnsupportedMediaType,
+        MediaErrorCodes.Infected or MediaErrorCodes.Corrupt => StatusCodes.Status422UnprocessableEntity,
+        MediaErrorCodes.BlobExists => StatusCodes.Status409Conflict,
+        MediaErrorCodes.StorageFailed or MediaErrorCodes.CatalogFailed => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static IResult From(MediaException exception) => Problem(exception.Code, exception.Message);
+
+    public static IResult Problem(string code, string detail, int? status = null)
+        => Results.Problem(
+            detail: detail,
+            statusCode: status ?? StatusCodeOf(code),
+            title: TitleOf(code),
+            type: "urn:mediakit:error:" + code,
+            extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    private static string TitleOf(string code) => code switch
+    {
+        MediaErrorCodes.NotFound => "Media asset not found",
+        MediaErrorCodes.TooLarge => "File too large",
+        MediaErrorCodes.TypeNotAllowed => "File type not allowed",
+        MediaErrorCodes.TypeMismatch => "File type does not match its content",
+        MediaErrorCodes.Infected => "File refused by the malware scanner",
+        MediaErrorCodes.StorageFailed => "Storage unavailable",
+        MediaErrorCodes.CatalogFailed => "Catalog unavailable",
+        MediaErrorCodes.Empty => "Empty file",
+        MediaErrorCodes.Corrupt => "File cannot be decoded",
+        MediaErrorCodes.UploadIncomplete => "Upload incomplete",
+        MediaErrorCodes.UnknownCollection => "Unknown collection",
+        _ => "Invalid request",
+    };
+}

@@ -1,0 +1,70 @@
+namespace MediaKit.AspNetCore;
+
+/// <summary>An asset as the HTTP API returns it.</summary>
+/// <param name="Id">The asset's id.</param>
+/// <param name="Collection">The collection.</param>
+/// <param name="FileName">The display file name.</param>
+/// <param name="Title">The title.</param>
+/// <param name="AltText">The alternative text.</param>
+/// <param name="Tags">The tags.</param>
+/// <param name="ContentType">The content type decided from the bytes.</param>
+/// <param name="Kind">The kind, lowercase.</param>
+/// <param name="Length">The size in bytes.</param>
+/// <param name="Width">The width in pixels, when known.</param>
+/// <param name="Height">The height in pixels, when known.</param>
+/// <param name="DurationSeconds">The duration in seconds, when known.</param>
+/// <param name="Status">The review state, lowercase.</param>
+/// <param name="CreatedAt">When the asset was created.</param>
+/// <param name="UpdatedAt">When the asset last changed.</param>
+/// <param name="DeletedAt">When the asset was moved to the trash.</param>
+/// <param name="Url">The URL of the file.</param>
+/// <param name="Variants">The variants with their URLs.</param>
+public sealed record MediaAssetResponse(
+    Guid Id,
+    string Collection,
+    string FileName,
+    string? Title,
+    string? AltText,
+    IReadOnlyList<string> Tags,
+    string ContentType,
+    string Kind,
+    long Length,
+    int? Width,
+    int? Height,
+    double? DurationSeconds,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? DeletedAt,
+    string Url,
+    IReadOnlyList<MediaVariantResponse> Variants);
+
+/// <summary>A variant as the HTTP API returns it.</summary>
+/// <param name="Name">The variant's name.</param>
+/// <param name="ContentType">The content type.</param>
+/// <param name="Length">The size in bytes.</param>
+/// <param name="Width">The width in pixels.</param>
+/// <param name="Height">The height in pixels.</param>
+/// <param name="Url">The URL of the variant's file.</param>
+public sealed record MediaVariantResponse(string Name, string ContentType, long Length, int? Width, int? Height, string Url);
+
+/// <summary>One page of assets.</summary>
+/// <param name="Items">The assets.</param>
+/// <param name="NextCursor">The cursor of the next page, if any.</param>
+/// <param name="Total">The total, for page-number listings.</param>
+public sealed record MediaPageResponse(IReadOnlyList<MediaAssetResponse> Items, string? NextCursor, long? Total);
+
+/// <summary>The outcome of one file of an upload request.</summary>
+/// <param name="FileName">The file name the client sent.</param>
+/// <param name="Asset">The stored asset, when the file was accepted.</param>
+/// <param name="Error">The typed error, when it was refused.</param>
+public sealed record MediaUploadResult(string FileName, MediaAssetResponse? Asset, MediaErrorResponse? Error);
+
+/// <summary>A typed error of one file.</summary>
+/// <param name="Code">The stable error code (see <see cref="MediaErrorCodes"/>).</param>
+/// <param name="Message">A message for people.</param>
+public sealed record MediaErrorResponse(string Code, string Message);
+
+/// <summary>The response of an upload request: one result per file, in request order.</summary>
+/// <param name="Items">The per-file results.</param>
+public sealed record MediaUploadResponse(IReadOnlyList<MediaUploadResult> Items);
