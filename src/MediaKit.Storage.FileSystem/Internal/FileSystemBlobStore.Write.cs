@@ -29,18 +29,36 @@ internal sealed partial class FileSystemBlobStore
         }
 
         var tempPath = Path.Join(_tempRoot, Guid.NewGuid().ToString("N") + TempExtension);
-        var buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
+
+        // Two buffers: while one is written to disk, the next is read from the source (which hashes as it reads),
+        // so on two cores hashing and writing overlap instead of taking turns.
+        var front = ArrayPool<byte>.Shared.Rent(_bufferSize);
+        var back = ArrayPool<byte>.Shared.Rent(_bufferSize);
         long length = 0;
         try
         {
             await using (var target = CreateTempFile(tempPath))
             {
-                var window = buffer.AsMemory(0, _bufferSize);
-                int read;
-                while ((read = await content.ReadAsync(window, cancellationToken)) > 0)
+                var read = await content.ReadAsync(front.AsMemory(0, _bufferSize), cancellationToken);
+                while (read > 0)
                 {
-                    await target.WriteAsync(window[..read], cancellationToken);
+                    var write = target.WriteAsync(front.AsMemory(0, read), cancellationToken).AsTask();
+                    int next;
+                    try
+                    {
+                        next = await content.ReadAsync(back.AsMemory(0, _bufferSize), cancellationToken);
+                    }
+                    catch
+                    {
+                        // The write still uses its buffer: let it finish before the buffers go back to the pool.
+                        await write.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                        throw;
+                    }
+
+                    await write;
                     length += read;
+                    (front, back) = (back, front);
+                    read = next;
                 }
 
                 target.Flush(flushToDisk: _flushToDisk);
@@ -60,7 +78,8 @@ internal sealed partial class FileSystemBlobStore
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(front);
+            ArrayPool<byte>.Shared.Return(back);
         }
 
         return new BlobInfo(key, length, new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero));
