@@ -44,8 +44,13 @@ public interface IMediaStore
 
     /// <summary>Deletes an asset: moves it to the trash (<see cref="MediaDeleteMode.Soft"/>) so it stops being served at once,
     /// or removes its record, its bytes and every variant (<see cref="MediaDeleteMode.Purge"/>).</summary>
+    /// <param name="id">The asset.</param>
+    /// <param name="mode">Soft delete or purge.</param>
+    /// <param name="force">Delete even when the asset is in use; a purge then also removes its usages.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns><see langword="true"/> when the asset existed in the current tenant.</returns>
-    Task<bool> DeleteAsync(Guid id, MediaDeleteMode mode = MediaDeleteMode.Soft, CancellationToken cancellationToken = default);
+    /// <exception cref="MediaInUseException">The asset is in use and <paramref name="force"/> is <see langword="false"/>.</exception>
+    Task<bool> DeleteAsync(Guid id, MediaDeleteMode mode = MediaDeleteMode.Soft, bool force = false, CancellationToken cancellationToken = default);
 
     /// <summary>Takes an asset out of the trash.</summary>
     /// <returns><see langword="true"/> when the asset was in the trash of the current tenant and is live again.</returns>

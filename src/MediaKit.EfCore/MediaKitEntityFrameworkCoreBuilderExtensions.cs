@@ -26,6 +26,7 @@ public static class MediaKitEntityFrameworkCoreBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaCatalog, EfMediaCatalog<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IMediaUsageCatalog, EfMediaUsageCatalog<TContext>>());
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaKit.AspNetCore.Tests;
 
@@ -176,6 +177,27 @@ public sealed class MediaApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync($"/api/media/{id}/restore", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/media/{id}/content")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Deleting_a_used_file_is_a_409_that_lists_where_it_is_used_unless_forced()
+    {
+        var asset = await UploadAsync("products", "shoe.png", s_png);
+        var id = Guid.Parse(asset.GetProperty("id").GetString()!);
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMediaUsages>().SetAsync("product", "42", "gallery", [id]);
+        }
+
+        using var refused = await _client.DeleteAsync($"/api/media/{id}");
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(MediaErrorCodes.InUse, problem.GetProperty("code").GetString());
+        Assert.Equal(1, problem.GetProperty("totalUsages").GetInt32());
+        Assert.Equal("42", problem.GetProperty("usages")[0].GetProperty("resourceId").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/media/{id}/content")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/media/{id}?force=true")).StatusCode);
     }
 
     [Fact]

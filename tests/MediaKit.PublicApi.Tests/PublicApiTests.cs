@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using PublicApiGenerator;
 
 namespace MediaKit.PublicApi.Tests;
@@ -54,6 +53,18 @@ public sealed class PublicApiTests
         File.Delete(received);
     }
 
-    private static string BaselineDirectory([CallerFilePath] string sourceFile = "")
-        => Path.Combine(Path.GetDirectoryName(sourceFile)!, "Baselines");
+    // Found from the test's output folder up to the repository root: CI builds map source paths (deterministic builds),
+    // so the compile-time path of this file is not a real folder there.
+    private static string BaselineDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MediaKit.sln")))
+            {
+                return Path.Combine(dir.FullName, "tests", "MediaKit.PublicApi.Tests", "Baselines");
+            }
+        }
+
+        throw new InvalidOperationException("MediaKit.sln was not found above " + AppContext.BaseDirectory);
+    }
 }

@@ -73,7 +73,24 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
             return MediaProblems.Problem(MediaErrorCodes.InvalidRequest, "mode must be soft or purge.");
         }
 
-        return await store.DeleteAsync(id, mode.Value, context.RequestAborted) ? Results.NoContent() : NotFound(id);
+        bool force;
+        try
+        {
+            force = ParseBool(context.Request.Query["force"]);
+        }
+        catch (MediaException ex)
+        {
+            return MediaProblems.From(ex);
+        }
+
+        try
+        {
+            return await store.DeleteAsync(id, mode.Value, force, context.RequestAborted) ? Results.NoContent() : NotFound(id);
+        }
+        catch (MediaInUseException ex)
+        {
+            return MediaProblems.InUse(ex);
+        }
     }
 
     public async Task<IResult> RestoreAsync(Guid id, HttpContext context, IMediaStore store)

@@ -11,20 +11,32 @@ internal static class MediaProblems
         MediaErrorCodes.TooLarge => StatusCodes.Status413PayloadTooLarge,
         MediaErrorCodes.TypeNotAllowed or MediaErrorCodes.TypeMismatch => StatusCodes.Status415UnsupportedMediaType,
         MediaErrorCodes.Infected or MediaErrorCodes.Corrupt => StatusCodes.Status422UnprocessableEntity,
-        MediaErrorCodes.BlobExists => StatusCodes.Status409Conflict,
+        MediaErrorCodes.BlobExists or MediaErrorCodes.InUse => StatusCodes.Status409Conflict,
         MediaErrorCodes.StorageFailed or MediaErrorCodes.CatalogFailed => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
     public static IResult From(MediaException exception) => Problem(exception.Code, exception.Message);
 
-    public static IResult Problem(string code, string detail, int? status = null)
-        => Results.Problem(
+    /// <summary>A 409 that lists where the asset is used, so a client can show it or retry with <c>force=true</c>.</summary>
+    public static IResult InUse(MediaInUseException exception)
+        => Problem(exception.Code, exception.Message, extensions: new Dictionary<string, object?>
+        {
+            ["totalUsages"] = exception.TotalUsages,
+            ["usages"] = exception.Usages.Select(u => new { u.ResourceType, u.ResourceId, u.Field, u.Position }).ToList(),
+        });
+
+    public static IResult Problem(string code, string detail, int? status = null, Dictionary<string, object?>? extensions = null)
+    {
+        extensions ??= [];
+        extensions["code"] = code;
+        return Results.Problem(
             detail: detail,
             statusCode: status ?? StatusCodeOf(code),
             title: TitleOf(code),
             type: "urn:mediakit:error:" + code,
-            extensions: new Dictionary<string, object?> { ["code"] = code });
+            extensions: extensions);
+    }
 
     private static string TitleOf(string code) => code switch
     {
@@ -39,6 +51,7 @@ internal static class MediaProblems
         MediaErrorCodes.Corrupt => "File cannot be decoded",
         MediaErrorCodes.UploadIncomplete => "Upload incomplete",
         MediaErrorCodes.UnknownCollection => "Unknown collection",
+        MediaErrorCodes.InUse => "Media asset in use",
         _ => "Invalid request",
     };
 }

@@ -11,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MediaKitServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds MediaKit's services: <see cref="IMediaStore"/>, <see cref="IMediaReconciler"/>, the default tenant accessor and
+    /// Adds MediaKit's services: <see cref="IMediaStore"/>, <see cref="IMediaUsages"/>, <see cref="IMediaReconciler"/>, the default tenant accessor and
     /// validation of <see cref="MediaKitOptions"/> at startup. Calling it again only adds configuration.
     /// </summary>
     /// <param name="services">The application's services.</param>
@@ -37,6 +37,7 @@ public static class MediaKitServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMediaTenantAccessor, DefaultTenantAccessor>();
         services.TryAddScoped<IMediaStore, MediaStore>();
+        services.TryAddScoped<IMediaUsages, MediaUsages>();
         services.TryAddScoped<IMediaReconciler, MediaReconciler>();
         return new MediaKitBuilder(services);
     }
@@ -96,6 +97,10 @@ internal sealed class MediaKitOptionsValidator(IServiceProvider services) : IVal
             if (isService is not null && !isService.IsService(typeof(IMediaCatalog)))
             {
                 failures.Add("MediaKit: no catalog is configured. Call UseEntityFrameworkCore<TContext>() on the builder returned by AddMediaKit().");
+            }
+            else if (isService is not null && !isService.IsService(typeof(IMediaUsageCatalog)))
+            {
+                failures.Add("MediaKit: the catalog provider registers IMediaCatalog but not IMediaUsageCatalog; a catalog must provide both.");
             }
         }
 

@@ -39,6 +39,9 @@ public static class MediaErrorCodes
     /// <summary>No asset with the given id exists in the caller's tenant.</summary>
     public const string NotFound = "media.not_found";
 
+    /// <summary>The asset is used by entities of the app and the delete was not forced.</summary>
+    public const string InUse = "media.in_use";
+
     /// <summary>A scanner found malware or otherwise refused the file.</summary>
     public const string Infected = "media.infected";
 

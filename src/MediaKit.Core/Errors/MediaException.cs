@@ -68,3 +68,20 @@ public sealed class MediaNotFoundException(Guid assetId)
     /// <summary>The requested id.</summary>
     public Guid AssetId { get; } = assetId;
 }
+
+/// <summary>
+/// The asset is used by entities of the app, so it is not deleted unless the caller forces it
+/// (seed 001: "where is this file used?" before deleting it).
+/// </summary>
+public sealed class MediaInUseException(Guid assetId, IReadOnlyList<MediaUsage> usages, int totalUsages)
+    : MediaException(MediaErrorCodes.InUse, $"Media asset {assetId} is used in {totalUsages} place(s), for example {string.Join(", ", usages.Take(3).Select(u => $"{u.ResourceType} {u.ResourceId} ({u.Field})"))}. Remove those references or force the delete.")
+{
+    /// <summary>The asset.</summary>
+    public Guid AssetId { get; } = assetId;
+
+    /// <summary>The first references (at most 20), oldest first.</summary>
+    public IReadOnlyList<MediaUsage> Usages { get; } = usages;
+
+    /// <summary>How many references there are in all.</summary>
+    public int TotalUsages { get; } = totalUsages;
+}

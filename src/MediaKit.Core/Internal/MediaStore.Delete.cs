@@ -2,12 +2,25 @@ namespace MediaKit.Internal;
 
 internal sealed partial class MediaStore
 {
-    public async Task<bool> DeleteAsync(Guid id, MediaDeleteMode mode = MediaDeleteMode.Soft, CancellationToken cancellationToken = default)
+    private const int InUseSampleSize = 20;
+
+    public async Task<bool> DeleteAsync(Guid id, MediaDeleteMode mode = MediaDeleteMode.Soft, bool force = false, CancellationToken cancellationToken = default)
     {
-        var asset = await _catalog.FindAsync(TenantId, id, includeDeleted: mode == MediaDeleteMode.Purge, cancellationToken);
+        var tenantId = TenantId;
+        var asset = await _catalog.FindAsync(tenantId, id, includeDeleted: mode == MediaDeleteMode.Purge, cancellationToken);
         if (asset is null)
         {
             return false;
+        }
+
+        if (!force)
+        {
+            var uses = await _usages.FindUsesAsync(tenantId, id, after: null, InUseSampleSize, cancellationToken);
+            if (uses.Count > 0)
+            {
+                var total = uses.Count < InUseSampleSize ? uses.Count : (await _usages.CountAsync(tenantId, [id], cancellationToken)).GetValueOrDefault(id);
+                throw new MediaInUseException(id, uses, total);
+            }
         }
 
         if (mode == MediaDeleteMode.Soft)

@@ -11,6 +11,7 @@ namespace MediaKit.Internal;
 internal sealed partial class MediaStore : IMediaStore
 {
     private readonly IMediaCatalog _catalog;
+    private readonly IMediaUsageCatalog _usages;
     private readonly IMediaBlobStore _blobs;
     private readonly IMediaTenantAccessor _tenant;
     private readonly IEnumerable<IMediaProbe> _probes;
@@ -21,6 +22,7 @@ internal sealed partial class MediaStore : IMediaStore
 
     public MediaStore(
         IMediaCatalog catalog,
+        IMediaUsageCatalog usages,
         IMediaBlobStore blobs,
         IMediaTenantAccessor tenant,
         IEnumerable<IMediaProbe> probes,
@@ -30,6 +32,7 @@ internal sealed partial class MediaStore : IMediaStore
         ILogger<MediaStore>? logger = null)
     {
         _catalog = catalog;
+        _usages = usages;
         _blobs = blobs;
         _tenant = tenant;
         _probes = probes;

@@ -20,6 +20,7 @@ public sealed class MediaKitServiceCollectionExtensionsTests
         services.AddMediaKit(configure);
         services.AddSingleton<IMediaBlobStore, UnusedBlobStore>();
         services.AddSingleton<IMediaCatalog, UnusedCatalog>();
+        services.AddSingleton<IMediaUsageCatalog, UnusedUsageCatalog>();
         return services;
     }
 
@@ -293,6 +294,7 @@ public sealed class MediaKitServiceCollectionExtensionsTests
         var services = new ServiceCollection();
         services.AddMediaKit(ValidCollection);
         services.AddSingleton<IMediaCatalog, UnusedCatalog>();
+        services.AddSingleton<IMediaUsageCatalog, UnusedUsageCatalog>();
 
         var failure = Assert.Single(ValidationFailure(services).Failures);
 

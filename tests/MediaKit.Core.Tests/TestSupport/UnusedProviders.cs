@@ -34,3 +34,23 @@ internal sealed class UnusedCatalog : IMediaCatalog
 
     public Task<IReadOnlySet<string>> FindKnownStorageKeysAsync(IReadOnlyCollection<string> storageKeys, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
+
+/// <summary>Stands in for a usage catalog where only its registration matters.</summary>
+internal sealed class UnusedUsageCatalog : IMediaUsageCatalog
+{
+    public Task<IReadOnlySet<Guid>> FindLiveAssetIdsAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task ReplaceAsync(string tenantId, string resourceType, string resourceId, string field, IReadOnlyList<Guid> assetIds, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task AddAsync(string tenantId, string resourceType, string resourceId, string field, Guid assetId, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> RemoveAsync(string tenantId, string resourceType, string resourceId, string field, Guid assetId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<int> RemoveResourceAsync(string tenantId, string resourceType, string resourceId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<MediaUsage>> GetAsync(string tenantId, string resourceType, string resourceId, string? field, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<MediaUsage>> FindUsesAsync(string tenantId, Guid assetId, Guid? after, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyDictionary<Guid, int>> CountAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
