@@ -10,7 +10,46 @@ namespace MediaKit.IntegrationTests;
 /// <summary>The host app's own DbContext with MediaKit's tables in it.</summary>
 public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMediaKit();
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Banner> Banners => Set<Banner>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddMediaKit();
+
+        // The host's own entities, with media references declared once (seed 000's products and banners).
+        modelBuilder.Entity<Product>(product =>
+        {
+            product.Property(p => p.MainImageId).IsMediaReference("main_image");
+            product.Property(p => p.GalleryIds).IsMediaReference("gallery");
+        });
+        modelBuilder.Entity<Banner>(banner =>
+        {
+            banner.HasMediaResourceType("home_banner");
+            banner.Property(b => b.ImageId).IsMediaReference();
+        });
+    }
+}
+
+/// <summary>A host entity whose key the database generates.</summary>
+public sealed class Product
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public Guid? MainImageId { get; set; }
+
+    public List<Guid> GalleryIds { get; set; } = [];
+}
+
+/// <summary>A host entity whose key the app generates.</summary>
+public sealed class Banner
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid ImageId { get; set; }
 }
 
 /// <summary>A tenant accessor a test can switch.</summary>
@@ -55,9 +94,9 @@ public sealed class MediaKitHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<FakeTimeProvider>());
         services.AddSingleton<SwitchableTenant>();
         services.AddSingleton<IMediaTenantAccessor>(sp => sp.GetRequiredService<SwitchableTenant>());
-        services.AddDbContext<TestDbContext>(o =>
+        services.AddDbContext<TestDbContext>((sp, o) =>
         {
-            o.UseSqlite($"Data Source={Path.Combine(root, "catalog.db")};Pooling=False");
+            o.UseSqlite($"Data Source={Path.Combine(root, "catalog.db")};Pooling=False").UseMediaKitUsageTracking(sp);
             if (dbInterceptor is not null)
             {
                 o.AddInterceptors(dbInterceptor);
@@ -95,6 +134,13 @@ public sealed class MediaKitHost : IAsyncDisposable
     {
         await using var scope = _services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<IMediaStore>());
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a fresh scope's DbContext, as one HTTP request of the host would.</summary>
+    public async Task<T> WithDbAsync<T>(Func<TestDbContext, Task<T>> action)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TestDbContext>());
     }
 
     /// <summary>Every asset record of every tenant, deleted or not, read straight from the database.</summary>

@@ -75,6 +75,7 @@ public sealed class UsageTests
         await using var host = await MediaKitHost.StartAsync();
         var a = await UploadAsync(host, 1);
         await WithUsagesAsync(host, u => u.SetAsync("product", "42", "gallery", [a]));
+        host.Time.Advance(TimeSpan.FromSeconds(1)); // usages are listed oldest first; within one millisecond their order is not defined
         await WithUsagesAsync(host, u => u.SetAsync("banner", "home", "image", [a]));
 
         var soft = await Assert.ThrowsAsync<MediaInUseException>(() => host.WithStoreAsync(s => s.DeleteAsync(a)));
