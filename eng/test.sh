@@ -2,7 +2,7 @@
 # Installs and starts what the tests need, runs every test, stops what it started, and prints
 # one closing line: "N passed, N failed, N skipped".
 #
-# The foundation needs no services: SQLite is embedded and storage tests use temporary folders.
+# SQLite is embedded and storage tests use temporary folders.
 # Services that later test suites need (PostgreSQL, an S3 server, Chromium) are started by
 # scripts beside this one, bound to 127.0.0.1, and stopped by the trap below.
 set -euo pipefail
@@ -23,6 +23,9 @@ trap cleanup EXIT
 for start in eng/services/*-start.sh; do
   [ -e "$start" ] && bash "$start"
 done
+
+# Start scripts write the settings of what they started (connection strings, ports) to artifacts/services/*.env.
+for f in artifacts/services/*.env; do [ -e "$f" ] && { set -a; . "$f"; set +a; }; done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
