@@ -8,4 +8,11 @@ public sealed class MediaKitModelOptions
     /// May be empty; changing it after a database was created requires a migration that renames the tables.
     /// </summary>
     public string TablePrefix { get; set; } = "media_";
+
+    /// <summary>
+    /// The index behind the substring search of asset listings. Default <see cref="MediaSearchIndex.None"/>; set
+    /// <see cref="MediaSearchIndex.PostgreSqlTrigram"/> when the context uses PostgreSQL (Npgsql). Changing it after a database
+    /// was created requires a migration.
+    /// </summary>
+    public MediaSearchIndex SearchIndex { get; set; } = MediaSearchIndex.None;
 }

@@ -2,11 +2,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MediaKit.EfCore.Tests;
 
-public sealed class EfMediaCatalogQueryTests : IDisposable
-{
-    private readonly TestDatabase _db = new();
+public sealed class EfMediaCatalogQueryTests_on_Sqlite() : EfMediaCatalogQueryTests(new SqliteTestDatabase());
 
-    public void Dispose() => _db.Dispose();
+public sealed class EfMediaCatalogQueryTests_on_PostgreSql(PostgreSqlDatabase database)
+    : EfMediaCatalogQueryTests(new PostgreSqlTestDatabase(database)), IClassFixture<PostgreSqlDatabase>;
+
+/// <summary>Run on every provider by the subclasses above.</summary>
+public abstract class EfMediaCatalogQueryTests(TestDatabase db) : IAsyncLifetime
+{
+    private readonly TestDatabase _db = db;
+
+    public Task InitializeAsync() => _db.InitializeAsync();
+
+    public Task DisposeAsync() => _db.DisposeAsync();
 
     public static TheoryData<MediaSortBy, bool> EverySort => new()
     {
@@ -18,7 +26,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         { MediaSortBy.Length, true },
     };
 
-    [Fact]
+    [DatabaseFact]
     public async Task Query_lists_only_live_assets_of_the_given_tenant()
     {
         var mine = _db.NewAsset(tenantId: "t1");
@@ -29,7 +37,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal([mine.Id], await IdsAsync(new MediaQuery()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Query_with_Trash_lists_only_assets_in_the_trash()
     {
         var live = _db.NewAsset();
@@ -40,7 +48,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal([trashed.Id], await IdsAsync(new MediaQuery { Trash = true }));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Query_filters_by_collection()
     {
         var product = _db.NewAsset(collection: "products");
@@ -51,7 +59,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal([banner.Id], await IdsAsync(new MediaQuery { Collection = "banners" }));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Query_filters_by_kind()
     {
         var image = _db.NewAsset();
@@ -62,7 +70,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal([image.Id], await IdsAsync(new MediaQuery { Kind = MediaKind.Image }));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Query_filters_by_a_whole_tag_not_a_substring_of_one()
     {
         var red = _db.NewAsset(configure: a => a.Tags = ["summer", "red"]);
@@ -73,7 +81,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal([red.Id], await IdsAsync(new MediaQuery { Tag = "red" }));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Query_filters_by_uploader()
     {
         var alice = _db.NewAsset(configure: a => a.UploadedBy = "alice");
@@ -84,7 +92,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal([bob.Id], await IdsAsync(new MediaQuery { UploadedBy = "bob" }));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Query_filters_by_review_status()
     {
         var ready = _db.NewAsset();
@@ -95,7 +103,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal([pending.Id], await IdsAsync(new MediaQuery { Status = MediaAssetStatus.PendingReview }));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Query_date_range_includes_its_start_and_excludes_its_end_whatever_the_offset()
     {
         var t0 = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
@@ -112,7 +120,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal([assets[2].Id, assets[1].Id], await IdsAsync(query));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("BEACH")]
     [InlineData("bEaCh")]
     [InlineData("  beach ")]
@@ -130,7 +138,20 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal([byAlt.Id, byTitle.Id, byName.Id], ids);
     }
 
-    [Fact]
+    [DatabaseTheory]
+    [InlineData("100%", "sale 100% off.png")]
+    [InlineData("a_b", "a_b.png")]
+    [InlineData("c\\d", "c\\d.png")]
+    public async Task Query_search_treats_wildcards_and_backslashes_in_the_term_literally(string search, string expected)
+    {
+        var names = new[] { "sale 100% off.png", "sale 1000 off.png", "a_b.png", "axb.png", "c\\d.png", "cd.png" };
+        var assets = names.Select(n => _db.NewAsset(fileName: n)).ToArray();
+        await _db.SeedAsync(assets);
+
+        Assert.Equal([assets[Array.IndexOf(names, expected)].Id], await IdsAsync(new MediaQuery { Search = search }));
+    }
+
+    [DatabaseFact]
     public async Task Query_combines_filters()
     {
         var match = _db.NewAsset(collection: "banners", fileName: "hero.png", configure: a => { a.Tags = ["home"]; a.UploadedBy = "alice"; });
@@ -141,7 +162,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal([match.Id], await IdsAsync(new MediaQuery { Collection = "banners", Tag = "home", UploadedBy = "alice", Search = "HERO" }));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(EverySort))]
     public async Task Query_with_a_cursor_walks_every_asset_once_when_sort_keys_tie(MediaSortBy sortBy, bool descending)
     {
@@ -169,7 +190,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal(ExpectedKeyOrder(all, sortBy, descending), walked.Select(a => Key(a, sortBy)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Query_keeps_sort_keys_in_order_and_breaks_ties_by_id_in_the_same_direction()
     {
         var all = await SeedTiedAsync();
@@ -183,7 +204,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
             descending.Select(a => a.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Query_items_carry_their_variants()
     {
         var asset = _db.NewAsset();
@@ -195,7 +216,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal(["thumb"], page.Items.Single().Variants.Select(v => v.Name));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Query_by_page_number_returns_that_page_and_the_total()
     {
         var all = await SeedTiedAsync();
@@ -213,7 +234,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal(all.Count, beyond.TotalCount);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Query_by_page_number_counts_only_what_the_filters_match()
     {
         await SeedTiedAsync();
@@ -225,7 +246,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal(10, page.Items.Count);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("not a cursor!")]
     [InlineData("aGVsbG8")]
     [InlineData("MXwwfGR8bm90LWEtZ3VpZHwxMjM")]
@@ -239,7 +260,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal(MediaErrorCodes.InvalidRequest, error.Code);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(MediaSortBy.FileName, true)]
     [InlineData(MediaSortBy.Length, true)]
     [InlineData(MediaSortBy.CreatedAt, false)]
@@ -255,7 +276,7 @@ public sealed class EfMediaCatalogQueryTests : IDisposable
         Assert.Equal(MediaErrorCodes.InvalidRequest, error.Code);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_file_name_cursor_survives_names_with_separators_and_non_ASCII_letters()
     {
         var names = new[] { "a|b|c.jpg", "a|b|c.jpg", "été|2026.png", "zz.png", "a|b.jpg" };

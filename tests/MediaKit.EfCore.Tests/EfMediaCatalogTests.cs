@@ -2,13 +2,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MediaKit.EfCore.Tests;
 
-public sealed class EfMediaCatalogTests : IDisposable
+public sealed class EfMediaCatalogTests_on_Sqlite() : EfMediaCatalogTests(new SqliteTestDatabase());
+
+public sealed class EfMediaCatalogTests_on_PostgreSql(PostgreSqlDatabase database)
+    : EfMediaCatalogTests(new PostgreSqlTestDatabase(database)), IClassFixture<PostgreSqlDatabase>;
+
+/// <summary>Run on every provider by the subclasses above.</summary>
+public abstract class EfMediaCatalogTests(TestDatabase db) : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = db;
 
-    public void Dispose() => _db.Dispose();
+    public Task InitializeAsync() => _db.InitializeAsync();
 
-    [Fact]
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    [DatabaseFact]
     public async Task Add_then_Find_returns_the_asset_with_its_variants_ordered_by_name()
     {
         var asset = _db.NewAsset(configure: a => { a.Title = "Red shoe"; a.Tags = ["red", "shoes"]; });
@@ -30,7 +38,7 @@ public sealed class EfMediaCatalogTests : IDisposable
         Assert.Equal(EntityState.Unchanged, read.Entry(found).State);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Find_with_another_tenants_id_behaves_like_a_missing_id()
     {
         var asset = _db.NewAsset(tenantId: "t1");
@@ -43,7 +51,7 @@ public sealed class EfMediaCatalogTests : IDisposable
         Assert.NotNull(await catalog.FindAsync("t1", asset.Id, includeDeleted: false, CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Find_hides_an_asset_in_the_trash_unless_deleted_ones_are_asked_for()
     {
         var asset = _db.NewAsset(configure: a => a.DeletedAt = a.CreatedAt.AddMinutes(5));
@@ -55,7 +63,7 @@ public sealed class EfMediaCatalogTests : IDisposable
         Assert.Equal(asset.Id, (await catalog.FindAsync("t1", asset.Id, includeDeleted: true, CancellationToken.None))?.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_failed_Add_leaves_nothing_behind_for_the_hosts_next_SaveChanges()
     {
         var first = _db.NewAsset();
@@ -76,7 +84,7 @@ public sealed class EfMediaCatalogTests : IDisposable
         Assert.Equal(1, await read.Orders.CountAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindByContentHash_returns_the_live_asset_of_the_same_tenant_and_collection_only()
     {
         const string Sha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -97,7 +105,7 @@ public sealed class EfMediaCatalogTests : IDisposable
         Assert.Equal(otherCollection.Id, (await catalog.FindByContentHashAsync("t1", "banners", Sha, CancellationToken.None))?.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindByContentHash_finds_nothing_when_the_only_match_is_in_the_trash()
     {
         var deleted = _db.NewAsset(configure: a => a.DeletedAt = a.CreatedAt);
@@ -107,7 +115,7 @@ public sealed class EfMediaCatalogTests : IDisposable
         Assert.Null(await TestDatabase.Catalog(context).FindByContentHashAsync("t1", "products", deleted.Sha256, CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Update_persists_changes_and_variants_added_to_a_found_asset_and_renews_the_stamp()
     {
         var asset = _db.NewAsset();
@@ -132,7 +140,7 @@ public sealed class EfMediaCatalogTests : IDisposable
         Assert.NotEqual(asset.ConcurrencyStamp, saved.ConcurrencyStamp);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_stale_concurrent_Update_throws_a_concurrency_exception_and_the_first_update_wins()
     {
         var asset = _db.NewAsset();
@@ -153,7 +161,7 @@ public sealed class EfMediaCatalogTests : IDisposable
         Assert.Equal("first", (await read.Set<MediaAsset>().SingleAsync()).Title);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Update_of_an_asset_read_in_another_context_saves_it_and_still_checks_the_stamp()
     {
         var asset = _db.NewAsset();
@@ -177,7 +185,7 @@ public sealed class EfMediaCatalogTests : IDisposable
         Assert.Equal("A red shoe", (await read.Set<MediaAsset>().SingleAsync()).AltText);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Remove_cascades_to_variants_usages_group_items_and_share_links_but_keeps_the_audit_trail()
     {
         var doomed = _db.NewAsset();
@@ -215,7 +223,7 @@ public sealed class EfMediaCatalogTests : IDisposable
         Assert.Equal(2, await read.Set<MediaAuditEntry>().CountAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindKnownStorageKeys_finds_asset_and_variant_keys_of_every_tenant_and_no_unknown_key()
     {
         var a1 = _db.NewAsset(tenantId: "t1");

@@ -1,10 +1,17 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MediaKit.EfCore.Tests;
 
-public sealed class ModelTests : IDisposable
+public sealed class ModelTests_on_Sqlite() : ModelTests(new SqliteTestDatabase());
+
+public sealed class ModelTests_on_PostgreSql(PostgreSqlDatabase database)
+    : ModelTests(new PostgreSqlTestDatabase(database)), IClassFixture<PostgreSqlDatabase>;
+
+/// <summary>Run on every provider by the subclasses above.</summary>
+public abstract class ModelTests(TestDatabase db) : IAsyncLifetime
 {
     private static readonly Type[] s_mediaKitTypes =
     [
@@ -12,34 +19,44 @@ public sealed class ModelTests : IDisposable
         typeof(MediaGallery), typeof(MediaGalleryGroup), typeof(MediaShareLink), typeof(MediaAuditEntry),
     ];
 
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = db;
 
-    public void Dispose() => _db.Dispose();
+    public Task InitializeAsync() => _db.InitializeAsync();
 
-    [Fact]
-    public void AddMediaKit_creates_every_table_with_the_media_prefix_next_to_the_hosts_own()
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    [DatabaseFact]
+    public async Task AddMediaKit_creates_every_table_with_the_media_prefix_next_to_the_hosts_own()
     {
-        var tables = TableNames(_db.Connection);
+        var tables = await _db.TableNamesAsync();
 
         Assert.Equal(
-            ["media_assets", "media_audit", "media_galleries", "media_gallery_groups", "media_group_items", "media_groups", "media_share_links", "media_usages", "media_variants", "orders"],
+            ["media_assets", "media_audit", "media_galleries", "media_gallery_groups", "media_group_items", "media_groups", "media_job_leases", "media_share_links", "media_usages", "media_variants", "orders"],
             tables);
     }
 
-    [Fact]
-    public void A_custom_prefix_names_every_table()
+    [DatabaseFact]
+    public async Task A_custom_prefix_names_every_table()
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        using var context = new PrefixedDbContext(new DbContextOptionsBuilder<PrefixedDbContext>().UseSqlite(connection).Options);
-        context.Database.EnsureCreated();
+        var before = await _db.TableNamesAsync();
+        await using var context = new PrefixedDbContext(_db.Options<PrefixedDbContext>());
+
+        // Next to the store's tables: EnsureCreated would see tables and do nothing.
+        await context.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+
+        var created = (await _db.TableNamesAsync()).Except(before).ToList();
+        if (_db.IsPostgreSql)
+        {
+            // A PostgreSQL database serves the whole test class; the other tests expect the store's tables only.
+            await _db.ScalarAsync($"DROP TABLE {string.Join(", ", created.Select(t => $"\"{t}\""))} CASCADE");
+        }
 
         Assert.Equal(
-            ["lib_assets", "lib_audit", "lib_galleries", "lib_gallery_groups", "lib_group_items", "lib_groups", "lib_share_links", "lib_usages", "lib_variants"],
-            TableNames(connection));
+            ["lib_assets", "lib_audit", "lib_galleries", "lib_gallery_groups", "lib_group_items", "lib_groups", "lib_job_leases", "lib_share_links", "lib_usages", "lib_variants"],
+            created);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_same_asset_cannot_be_used_twice_in_one_field_of_one_entity()
     {
         var asset = _db.NewAsset();
@@ -52,17 +69,19 @@ public sealed class ModelTests : IDisposable
         context.Add(Usage(asset, "product", "42", "gallery", 1));
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
-        Assert.Contains("UNIQUE", error.InnerException!.Message, StringComparison.Ordinal);
+        Assert.True(_db.IsUniqueViolation(error.InnerException!), error.InnerException!.Message);
     }
 
-    [Fact]
+    [DatabaseFact]
     public void Every_query_of_the_catalog_has_an_index()
     {
         using var context = _db.NewContext();
         var assets = context.Model.FindEntityType(typeof(MediaAsset))!;
+        string[] searchIndexes = _db.IsPostgreSql ? ["AltTextLower", "FileNameLower", "TitleLower"] : [];
 
         Assert.Equal(
-            [
+            new[]
+            {
                 "ExpiresAt",
                 "StorageKey (unique)",
                 "TenantId,Collection,Sha256",
@@ -70,7 +89,7 @@ public sealed class ModelTests : IDisposable
                 "TenantId,DeletedAt,Length,Id",
                 "TenantId,Status",
                 "TenantId,UploadedBy",
-            ],
+            }.Concat(searchIndexes).Order(StringComparer.Ordinal),
             Describe(assets));
         Assert.Contains("StorageKey (unique)", Describe(context.Model.FindEntityType(typeof(MediaVariant))!));
         Assert.Contains("AssetId,ResourceType,ResourceId,Field (unique)", Describe(context.Model.FindEntityType(typeof(MediaUsage))!));
@@ -81,7 +100,7 @@ public sealed class ModelTests : IDisposable
         Assert.Contains("TenantId,AssetId,At", Describe(context.Model.FindEntityType(typeof(MediaAuditEntry))!));
     }
 
-    [Fact]
+    [DatabaseFact]
     public void Audit_entries_have_no_foreign_key_so_they_outlive_the_asset()
     {
         using var context = _db.NewContext();
@@ -89,7 +108,7 @@ public sealed class ModelTests : IDisposable
         Assert.Empty(context.Model.FindEntityType(typeof(MediaAuditEntry))!.GetForeignKeys());
     }
 
-    [Fact]
+    [DatabaseFact]
     public void Enums_are_stored_as_short_strings_and_lengths_are_bounded()
     {
         using var context = _db.NewContext();
@@ -106,7 +125,7 @@ public sealed class ModelTests : IDisposable
         Assert.Equal(typeof(string), context.Model.FindEntityType(typeof(MediaGalleryGroup))!.FindProperty(nameof(MediaGalleryGroup.Visibility))!.GetProviderClrType());
     }
 
-    [Fact]
+    [DatabaseFact]
     public void Every_DateTimeOffset_of_MediaKit_is_stored_as_a_DateTime_and_the_hosts_own_are_left_alone()
     {
         using var context = _db.NewContext();
@@ -120,7 +139,7 @@ public sealed class ModelTests : IDisposable
         Assert.Null(context.Model.FindEntityType(typeof(HostOrder))!.FindProperty(nameof(HostOrder.PlacedAt))!.GetTypeMapping().Converter);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Every_DateTimeOffset_round_trips_as_the_same_instant_in_UTC()
     {
         var plus5 = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.FromHours(5));
@@ -166,7 +185,7 @@ public sealed class ModelTests : IDisposable
         Assert.Null(unset.DeletedAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Dates_are_ordered_and_compared_in_SQL_by_instant_whatever_their_offset()
     {
         // By wall-clock text these sort the other way round: 12:00+05:00 is 07:00Z, 10:00-03:00 is 13:00Z.
@@ -183,9 +202,17 @@ public sealed class ModelTests : IDisposable
 
         Assert.Equal(["early", "late"], ordered);
         Assert.Equal(["late"], after);
-        await using var command = _db.Connection.CreateCommand();
-        command.CommandText = "SELECT CreatedAt FROM media_assets WHERE FileName = 'late'";
-        Assert.Equal("2026-03-01 13:00:00", (string?)await command.ExecuteScalarAsync());
+        var stored = await _db.ScalarAsync("SELECT \"CreatedAt\" FROM media_assets WHERE \"FileName\" = 'late'");
+        if (_db.IsPostgreSql)
+        {
+            // timestamptz, which Npgsql reads as a UTC DateTime.
+            Assert.Equal(DateTimeKind.Utc, Assert.IsType<DateTime>(stored).Kind);
+            Assert.Equal(new DateTime(2026, 3, 1, 13, 0, 0, DateTimeKind.Utc), stored);
+        }
+        else
+        {
+            Assert.Equal("2026-03-01 13:00:00", stored);
+        }
     }
 
     private static void AssertUtc(DateTimeOffset expected, DateTimeOffset actual)
@@ -205,20 +232,6 @@ public sealed class ModelTests : IDisposable
         Position = position,
         CreatedAt = asset.CreatedAt,
     };
-
-    private static List<string> TableNames(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
 
     private static List<string> Describe(IEntityType entityType)
         => entityType.GetIndexes()

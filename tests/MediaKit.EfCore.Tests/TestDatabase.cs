@@ -1,6 +1,5 @@
 using MediaKit.Catalog;
 using MediaKit.EfCore.Internal;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,6 +14,7 @@ public sealed class HostOrder
 }
 
 /// <summary>A host context that puts MediaKit's tables next to its own, as an application would.</summary>
+/// <remarks>On PostgreSQL it turns the trigram search index on, as docs/decisions.md tells PostgreSQL hosts to.</remarks>
 public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : DbContext(options)
 {
     public DbSet<HostOrder> Orders => Set<HostOrder>();
@@ -22,7 +22,7 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : D
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<HostOrder>().ToTable("orders");
-        modelBuilder.AddMediaKit();
+        modelBuilder.AddMediaKit(o => o.SearchIndex = Database.IsNpgsql() ? MediaSearchIndex.PostgreSqlTrigram : MediaSearchIndex.None);
     }
 }
 
@@ -38,26 +38,46 @@ public sealed class ForgetfulDbContext(DbContextOptions<ForgetfulDbContext> opti
     public DbSet<HostOrder> Orders => Set<HostOrder>();
 }
 
-/// <summary>A real SQLite database in memory, kept alive by one open connection for the test's lifetime.</summary>
-public sealed class TestDatabase : IDisposable
+/// <summary>
+/// One test's empty database with <see cref="StoreDbContext"/>'s tables, on one provider: SQLite in memory
+/// (<see cref="SqliteTestDatabase"/>) or a PostgreSQL server (<see cref="PostgreSqlTestDatabase"/>).
+/// </summary>
+/// <remarks>Test classes take it from their provider-specific subclass and call <see cref="InitializeAsync"/> first.</remarks>
+public abstract class TestDatabase : IAsyncLifetime
 {
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
-
-    public TestDatabase()
-    {
-        _connection.Open();
-        using var context = NewContext();
-        context.Database.EnsureCreated();
-    }
-
-    public SqliteConnection Connection => _connection;
-
     /// <summary>The clock that stamps assets made by <see cref="NewAsset"/>; starts at a fixed instant.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
 
-    public StoreDbContext NewContext() => new(new DbContextOptionsBuilder<StoreDbContext>().UseSqlite(_connection).Options);
+    public abstract bool IsPostgreSql { get; }
+
+    /// <summary>Options for any context type on this test's database.</summary>
+    public abstract DbContextOptions<TContext> Options<TContext>()
+        where TContext : DbContext;
+
+    /// <summary>Makes the database empty, with <see cref="StoreDbContext"/>'s tables.</summary>
+    public abstract Task InitializeAsync();
+
+    public abstract Task DisposeAsync();
+
+    /// <summary>The names of the tables in this test's database (or schema), in ordinal order.</summary>
+    public abstract Task<List<string>> TableNamesAsync();
+
+    /// <summary>Whether <paramref name="error"/> is the provider's unique-constraint violation.</summary>
+    public abstract bool IsUniqueViolation(Exception error);
+
+    public StoreDbContext NewContext() => new(Options<StoreDbContext>());
 
     public static IMediaCatalog Catalog(StoreDbContext context) => new EfMediaCatalog<StoreDbContext>(context);
+
+    /// <summary>Runs <paramref name="sql"/> and returns the first column of its first row, as the ADO.NET provider reads it.</summary>
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        await using var context = NewContext();
+        await context.Database.OpenConnectionAsync();
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
 
     /// <summary>A valid asset created "now"; each call advances the clock by a second so ids and times are distinct.</summary>
     public MediaAsset NewAsset(string tenantId = "t1", string collection = "products", string fileName = "photo.jpg", Action<MediaAsset>? configure = null)
@@ -102,6 +122,4 @@ public sealed class TestDatabase : IDisposable
         context.AddRange(assets);
         await context.SaveChangesAsync();
     }
-
-    public void Dispose() => _connection.Dispose();
 }

@@ -3,8 +3,19 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MediaKit.EfCore.Configurations;
 
-internal sealed class MediaAssetConfiguration(string tablePrefix) : IEntityTypeConfiguration<MediaAsset>
+internal sealed class MediaAssetConfiguration(string tablePrefix, MediaSearchIndex searchIndex) : IEntityTypeConfiguration<MediaAsset>
 {
+    // Shadow columns holding the lower-cased search text; present only with MediaSearchIndex.PostgreSqlTrigram.
+    public const string FileNameSearchColumn = "FileNameLower";
+    public const string TitleSearchColumn = "TitleLower";
+    public const string AltTextSearchColumn = "AltTextLower";
+
+    // Npgsql's annotation names (NpgsqlAnnotationNames), written by name so that this package does not depend on Npgsql.
+    // A test compares them with what Npgsql's own HasMethod/HasOperators/HasPostgresExtension write.
+    internal const string NpgsqlIndexMethod = "Npgsql:IndexMethod";
+    internal const string NpgsqlIndexOperators = "Npgsql:IndexOperators";
+    internal const string NpgsqlPostgresExtensionPrefix = "Npgsql:PostgresExtension:";
+
     public void Configure(EntityTypeBuilder<MediaAsset> builder)
     {
         builder.ToTable(tablePrefix + "assets");
@@ -48,5 +59,22 @@ internal sealed class MediaAssetConfiguration(string tablePrefix) : IEntityTypeC
 
         // The expiry job scans every tenant.
         builder.HasIndex(a => a.ExpiresAt);
+
+        if (searchIndex == MediaSearchIndex.PostgreSqlTrigram)
+        {
+            // EF Core cannot declare an index on an expression such as lower("FileName"), so the lowered text is a stored
+            // generated column that a trigram index can cover; LIKE '%term%' on it is served by the index.
+            AddSearchColumn(builder, FileNameSearchColumn, nameof(MediaAsset.FileName));
+            AddSearchColumn(builder, TitleSearchColumn, nameof(MediaAsset.Title));
+            AddSearchColumn(builder, AltTextSearchColumn, nameof(MediaAsset.AltText));
+        }
+    }
+
+    private static void AddSearchColumn(EntityTypeBuilder<MediaAsset> builder, string column, string source)
+    {
+        builder.Property<string>(column).HasComputedColumnSql($"lower(\"{source}\")", stored: true);
+        builder.HasIndex(column)
+            .HasAnnotation(NpgsqlIndexMethod, "gin")
+            .HasAnnotation(NpgsqlIndexOperators, new[] { "gin_trgm_ops" });
     }
 }

@@ -1,9 +1,22 @@
+using MediaKit.EfCore.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaKit.EfCore.Internal;
 
 internal sealed partial class EfMediaCatalog<TContext>
 {
+    private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    // Escapes LIKE's wildcards and the escape character itself in a search term.
+    private const string LikeEscape = "\\";
+
+    // PostgreSQL orders text by the database's collation (often linguistic, such as en-US), SQLite by bytes. Names are
+    // ordered by code point on both, so that listings and cursors mean the same everywhere and follow the C# ordinal order.
+    private bool OrdinalNamesNeedCollation => _context.Database.ProviderName == NpgsqlProvider;
+
+    private bool HasSearchColumns
+        => _context.Model.FindEntityType(typeof(MediaAsset))?.FindProperty(MediaAssetConfiguration.FileNameSearchColumn) is not null;
+
     public async Task<MediaPage<MediaAsset>> QueryAsync(string tenantId, MediaQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenantId);
@@ -13,7 +26,8 @@ internal sealed partial class EfMediaCatalog<TContext>
             throw new MediaException(MediaErrorCodes.InvalidRequest, $"The page size must be between 1 and {MediaQuery.MaxLimit}.");
         }
 
-        var filtered = Filter(Assets.AsNoTracking().Where(a => a.TenantId == tenantId), query);
+        var filtered = Filter(Assets.AsNoTracking().Where(a => a.TenantId == tenantId), query, HasSearchColumns);
+        var collation = OrdinalNamesNeedCollation ? "C" : null;
 
         if (query.Cursor is null && query.Page is { } page)
         {
@@ -29,7 +43,7 @@ internal sealed partial class EfMediaCatalog<TContext>
                 return new MediaPage<MediaAsset>([], null, total);
             }
 
-            var items = await WithVariants(Sort(filtered, query.SortBy, query.Descending))
+            var items = await WithVariants(Sort(filtered, query.SortBy, query.Descending, collation))
                 .Skip((int)skip)
                 .Take(query.Limit)
                 .ToListAsync(cancellationToken);
@@ -38,11 +52,11 @@ internal sealed partial class EfMediaCatalog<TContext>
 
         if (query.Cursor is { } cursor)
         {
-            filtered = After(filtered, MediaCursor.Decode(cursor, query.SortBy, query.Descending));
+            filtered = After(filtered, MediaCursor.Decode(cursor, query.SortBy, query.Descending), collation);
         }
 
         // One extra row tells whether there is a next page without counting the rest.
-        var rows = await WithVariants(Sort(filtered, query.SortBy, query.Descending))
+        var rows = await WithVariants(Sort(filtered, query.SortBy, query.Descending, collation))
             .Take(query.Limit + 1)
             .ToListAsync(cancellationToken);
         string? next = null;
@@ -55,7 +69,7 @@ internal sealed partial class EfMediaCatalog<TContext>
         return new MediaPage<MediaAsset>(rows, next, null);
     }
 
-    private static IQueryable<MediaAsset> Filter(IQueryable<MediaAsset> assets, MediaQuery query)
+    private static IQueryable<MediaAsset> Filter(IQueryable<MediaAsset> assets, MediaQuery query, bool hasSearchColumns)
     {
         assets = query.Trash ? assets.Where(a => a.DeletedAt != null) : assets.Where(a => a.DeletedAt == null);
         if (query.Collection is { } collection)
@@ -95,24 +109,47 @@ internal sealed partial class EfMediaCatalog<TContext>
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            // LOWER(...) plus a substring test works on SQLite and PostgreSQL alike and needs no LIKE escaping.
-            // SQLite's LOWER folds ASCII letters only, so there non-ASCII text matches case-sensitively.
             var term = query.Search.Trim().ToLowerInvariant();
-            assets = assets.Where(a =>
-                a.FileName.ToLower().Contains(term)
-                || (a.Title != null && a.Title.ToLower().Contains(term))
-                || (a.AltText != null && a.AltText.ToLower().Contains(term)));
+            if (hasSearchColumns)
+            {
+                // The lower-cased generated columns carry trigram indexes (MediaSearchIndex.PostgreSqlTrigram), which serve
+                // LIKE '%term%'; a NULL title or alt text makes its LIKE NULL, which does not match.
+                var pattern = "%" + EscapeLike(term) + "%";
+                assets = assets.Where(a =>
+                    EF.Functions.Like(EF.Property<string>(a, MediaAssetConfiguration.FileNameSearchColumn), pattern, LikeEscape)
+                    || EF.Functions.Like(EF.Property<string?>(a, MediaAssetConfiguration.TitleSearchColumn), pattern, LikeEscape)
+                    || EF.Functions.Like(EF.Property<string?>(a, MediaAssetConfiguration.AltTextSearchColumn), pattern, LikeEscape));
+            }
+            else
+            {
+                // LOWER(...) plus a substring test works on SQLite and PostgreSQL alike and needs no LIKE escaping; no index
+                // serves it, so it reads every live row of the tenant. SQLite's LOWER folds ASCII letters only, so there
+                // non-ASCII text matches case-sensitively.
+                assets = assets.Where(a =>
+                    a.FileName.ToLower().Contains(term)
+                    || (a.Title != null && a.Title.ToLower().Contains(term))
+                    || (a.AltText != null && a.AltText.ToLower().Contains(term)));
+            }
         }
 
         return assets;
     }
 
+    private static string EscapeLike(string term)
+        => term.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
+
     // Id breaks ties in the same direction as the key, so the order is total and keyset pages neither overlap nor skip.
-    private static IOrderedQueryable<MediaAsset> Sort(IQueryable<MediaAsset> assets, MediaSortBy sortBy, bool descending)
+    // Ids compare the same way on both providers: SQLite stores them as upper-case hex text, PostgreSQL as uuid bytes.
+    // A non-null collation applies to file names, in the ORDER BY and in the cursor's comparison alike.
+    private static IOrderedQueryable<MediaAsset> Sort(IQueryable<MediaAsset> assets, MediaSortBy sortBy, bool descending, string? collation)
         => (sortBy, descending) switch
         {
             (MediaSortBy.CreatedAt, false) => assets.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id),
             (MediaSortBy.CreatedAt, true) => assets.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
+            (MediaSortBy.FileName, false) when collation is not null => assets.OrderBy(a => EF.Functions.Collate(a.FileName, collation)).ThenBy(a => a.Id),
+            (MediaSortBy.FileName, true) when collation is not null => assets.OrderByDescending(a => EF.Functions.Collate(a.FileName, collation)).ThenByDescending(a => a.Id),
             (MediaSortBy.FileName, false) => assets.OrderBy(a => a.FileName).ThenBy(a => a.Id),
             (MediaSortBy.FileName, true) => assets.OrderByDescending(a => a.FileName).ThenByDescending(a => a.Id),
             (MediaSortBy.Length, false) => assets.OrderBy(a => a.Length).ThenBy(a => a.Id),
@@ -121,7 +158,7 @@ internal sealed partial class EfMediaCatalog<TContext>
         };
 
     // The comparisons run in SQL, so they follow the database's own order of keys and ids, the same order as Sort.
-    private static IQueryable<MediaAsset> After(IQueryable<MediaAsset> assets, MediaCursor cursor)
+    private static IQueryable<MediaAsset> After(IQueryable<MediaAsset> assets, MediaCursor cursor, string? collation)
     {
         var id = cursor.Id;
         switch (cursor.SortBy, cursor.Descending)
@@ -132,6 +169,14 @@ internal sealed partial class EfMediaCatalog<TContext>
             case (MediaSortBy.CreatedAt, true):
                 var createdBefore = cursor.CreatedAt;
                 return assets.Where(a => a.CreatedAt < createdBefore || (a.CreatedAt == createdBefore && a.Id.CompareTo(id) < 0));
+            case (MediaSortBy.FileName, false) when collation is not null:
+                var collatedAfter = cursor.Value;
+                return assets.Where(a => string.Compare(EF.Functions.Collate(a.FileName, collation), collatedAfter) > 0
+                    || (a.FileName == collatedAfter && a.Id.CompareTo(id) > 0));
+            case (MediaSortBy.FileName, true) when collation is not null:
+                var collatedBefore = cursor.Value;
+                return assets.Where(a => string.Compare(EF.Functions.Collate(a.FileName, collation), collatedBefore) < 0
+                    || (a.FileName == collatedBefore && a.Id.CompareTo(id) < 0));
             case (MediaSortBy.FileName, false):
                 var nameAfter = cursor.Value;
                 return assets.Where(a => string.Compare(a.FileName, nameAfter) > 0 || (a.FileName == nameAfter && a.Id.CompareTo(id) > 0));
