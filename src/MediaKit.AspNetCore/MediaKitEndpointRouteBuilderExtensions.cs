@@ -11,7 +11,7 @@ public static class MediaKitEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the media API under <paramref name="prefix"/>: <c>GET /</c> (list), <c>POST /upload</c> (streamed multipart),
-    /// <c>GET /{id}</c>, <c>GET /{id}/content</c> (file delivery with ranges and entity tags), <c>DELETE /{id}</c> and
+    /// <c>GET /{id}</c>, <c>PATCH /{id}</c> (file name, title, alt text, tags), <c>GET /{id}/content</c> (file delivery with ranges and entity tags), <c>DELETE /{id}</c> and
     /// <c>POST /{id}/restore</c>. Every failure is a ProblemDetails with a stable <c>code</c>.
     /// </summary>
     /// <param name="endpoints">The app's endpoints.</param>
@@ -32,6 +32,7 @@ public static class MediaKitEndpointRouteBuilderExtensions
             .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/{id:guid}", api.GetAsync).WithName("MediaKit.Get").Produces<MediaAssetResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/content", api.ContentAsync).WithName("MediaKit.Content").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("/{id:guid}", api.PatchAsync).WithName("MediaKit.Update").Produces<MediaAssetResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", api.DeleteAsync).WithName("MediaKit.Delete").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/restore", api.RestoreAsync).WithName("MediaKit.Restore").ProducesProblem(StatusCodes.Status404NotFound);
         return group;

@@ -42,6 +42,11 @@ public interface IMediaStore
     /// <returns>The content, which the caller disposes; <see langword="null"/> when the asset or variant does not exist, is in the trash, or its bytes are missing.</returns>
     Task<MediaContent?> OpenReadAsync(Guid id, string? variant = null, BlobRange? range = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Changes the file name, title, alt text or tags of a live asset.</summary>
+    /// <returns>The changed asset, or <see langword="null"/> when it does not exist in the current tenant or is in the trash.</returns>
+    /// <exception cref="MediaException">A value is too long or empty where it must not be (<see cref="MediaErrorCodes.InvalidRequest"/>).</exception>
+    Task<MediaAsset?> UpdateAsync(Guid id, MediaAssetChanges changes, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes an asset: moves it to the trash (<see cref="MediaDeleteMode.Soft"/>) so it stops being served at once,
     /// or removes its record, its bytes and every variant (<see cref="MediaDeleteMode.Purge"/>).</summary>
     /// <param name="id">The asset.</param>

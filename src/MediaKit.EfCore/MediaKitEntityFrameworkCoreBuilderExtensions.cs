@@ -27,6 +27,8 @@ public static class MediaKitEntityFrameworkCoreBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaCatalog, EfMediaCatalog<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaUsageCatalog, EfMediaUsageCatalog<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IMediaMaintenanceCatalog, EfMediaMaintenanceCatalog<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IMediaGroupCatalog, EfMediaGroupCatalog<TContext>>());
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using MediaKit;
 using MediaKit.EfCore;
 using MediaKit.EfCore.Configurations;
+using MediaKit.EfCore.Internal;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public static class MediaKitModelBuilderExtensions
         typeof(MediaGalleryGroup),
         typeof(MediaShareLink),
         typeof(MediaAuditEntry),
+        typeof(MediaJobLease),
     ];
 
     private static readonly ValueConverter<DateTimeOffset, DateTime> s_utcDateTime = new(
@@ -36,9 +38,12 @@ public static class MediaKitModelBuilderExtensions
     /// back with offset zero. The host's own entities are not changed.
     /// </remarks>
     /// <param name="modelBuilder">The host context's model builder.</param>
-    /// <param name="configure">Changes the table prefix; see <see cref="MediaKitModelOptions"/>.</param>
+    /// <param name="configure">Changes the table prefix or chooses the search index; see <see cref="MediaKitModelOptions"/>.</param>
     /// <returns>The same <paramref name="modelBuilder"/>.</returns>
-    /// <exception cref="ArgumentException"><see cref="MediaKitModelOptions.TablePrefix"/> was set to <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <see cref="MediaKitModelOptions.TablePrefix"/> was set to <see langword="null"/>, or
+    /// <see cref="MediaKitModelOptions.SearchIndex"/> to a value that is not defined.
+    /// </exception>
     public static ModelBuilder AddMediaKit(this ModelBuilder modelBuilder, Action<MediaKitModelOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -49,8 +54,13 @@ public static class MediaKitModelBuilderExtensions
             throw new ArgumentException("MediaKit: TablePrefix must not be null; use an empty string for no prefix.", nameof(configure));
         }
 
+        if (!Enum.IsDefined(options.SearchIndex))
+        {
+            throw new ArgumentException($"MediaKit: SearchIndex '{options.SearchIndex}' is not a MediaSearchIndex value.", nameof(configure));
+        }
+
         var prefix = options.TablePrefix;
-        modelBuilder.ApplyConfiguration(new MediaAssetConfiguration(prefix));
+        modelBuilder.ApplyConfiguration(new MediaAssetConfiguration(prefix, options.SearchIndex));
         modelBuilder.ApplyConfiguration(new MediaVariantConfiguration(prefix));
         modelBuilder.ApplyConfiguration(new MediaUsageConfiguration(prefix));
         modelBuilder.ApplyConfiguration(new MediaGroupConfiguration(prefix));
@@ -59,6 +69,7 @@ public static class MediaKitModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new MediaGalleryGroupConfiguration(prefix));
         modelBuilder.ApplyConfiguration(new MediaShareLinkConfiguration(prefix));
         modelBuilder.ApplyConfiguration(new MediaAuditEntryConfiguration(prefix));
+        modelBuilder.ApplyConfiguration(new MediaJobLeaseConfiguration(prefix));
 
         foreach (var clrType in s_entityTypes)
         {
@@ -70,6 +81,12 @@ public static class MediaKitModelBuilderExtensions
                     property.SetValueConverter(s_utcDateTime);
                 }
             }
+        }
+
+        if (options.SearchIndex == MediaSearchIndex.PostgreSqlTrigram)
+        {
+            // What Npgsql's HasPostgresExtension("pg_trgm") writes, without making this package depend on Npgsql.
+            modelBuilder.Model.SetAnnotation(MediaAssetConfiguration.NpgsqlPostgresExtensionPrefix + "pg_trgm", ",,");
         }
 
         return modelBuilder;

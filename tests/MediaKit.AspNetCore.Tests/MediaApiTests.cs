@@ -201,6 +201,27 @@ public sealed class MediaApiTests : IDisposable
     }
 
     [Fact]
+    public async Task PATCH_changes_the_descriptive_fields_and_keeps_the_file()
+    {
+        var asset = await UploadAsync("products", "IMG_0001.png", s_png);
+        var url = $"/api/media/{asset.GetProperty("id").GetString()}";
+
+        using var response = await _client.PatchAsJsonAsync(url, new { fileName = "red\u202Egnp.exe sneaker.png", title = "Red sneaker", altText = "A red sneaker, side view", tags = new[] { "shoes", "red", "shoes" } });
+        var changed = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("redgnp.exe sneaker.png", changed.GetProperty("fileName").GetString());
+        Assert.Equal("Red sneaker", changed.GetProperty("title").GetString());
+        Assert.Equal(["shoes", "red"], changed.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(s_png, await _client.GetByteArrayAsync(url + "/content"));
+
+        using var cleared = await _client.PatchAsJsonAsync(url, new { title = "" });
+        Assert.Equal(JsonValueKind.Null, (await cleared.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").ValueKind);
+        await AssertProblemAsync(await _client.PatchAsJsonAsync(url, new { title = new string('x', 513) }), HttpStatusCode.BadRequest, MediaErrorCodes.InvalidRequest);
+        await AssertProblemAsync(await _client.PatchAsJsonAsync($"/api/media/{Guid.CreateVersion7()}", new { title = "x" }), HttpStatusCode.NotFound, MediaErrorCodes.NotFound);
+    }
+
+    [Fact]
     public async Task Purge_removes_the_bytes()
     {
         var asset = await UploadAsync("products", "shoe.png", s_png);

@@ -60,6 +60,19 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
         return asset is null ? NotFound(id) : Results.Ok(ToResponse(context, asset));
     }
 
+    public async Task<IResult> PatchAsync(Guid id, MediaAssetChanges changes, HttpContext context, IMediaStore store)
+    {
+        try
+        {
+            var asset = await store.UpdateAsync(id, changes, context.RequestAborted);
+            return asset is null ? NotFound(id) : Results.Ok(ToResponse(context, asset));
+        }
+        catch (MediaException ex)
+        {
+            return MediaProblems.From(ex);
+        }
+    }
+
     public async Task<IResult> DeleteAsync(Guid id, HttpContext context, IMediaStore store)
     {
         var mode = Text(context.Request.Query["mode"])?.ToLowerInvariant() switch

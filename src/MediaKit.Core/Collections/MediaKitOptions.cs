@@ -12,6 +12,9 @@ public sealed class MediaKitOptions
     /// <summary>The longest display file name kept, in characters; longer names are shortened, keeping the extension. Default 255.</summary>
     public int MaxFileNameLength { get; set; } = 255;
 
+    /// <summary>The rules of the cleanup job: orphans, expiry and the trash's retention.</summary>
+    public MediaCleanupOptions Cleanup { get; } = new();
+
     /// <summary>How old a blob without a record must be before reconciliation removes it. Default one hour, so uploads in flight are never touched.</summary>
     public TimeSpan ReconciliationGracePeriod { get; set; } = TimeSpan.FromHours(1);
 }

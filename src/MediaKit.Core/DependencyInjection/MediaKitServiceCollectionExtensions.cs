@@ -38,8 +38,30 @@ public static class MediaKitServiceCollectionExtensions
         services.TryAddSingleton<IMediaTenantAccessor, DefaultTenantAccessor>();
         services.TryAddScoped<IMediaStore, MediaStore>();
         services.TryAddScoped<IMediaUsages, MediaUsages>();
+        services.TryAddScoped<IMediaCleanup, MediaCleanup>();
+        services.TryAddScoped<IMediaGroups, MediaGroups>(); services.TryAddScoped<IMediaGalleries, MediaGalleries>();
         services.TryAddScoped<IMediaReconciler, MediaReconciler>();
+        services.TryAddScoped<IMediaImporter, MediaImporter>();
         return new MediaKitBuilder(services);
+    }
+
+    /// <summary>
+    /// Runs the cleanup job (<see cref="IMediaCleanup"/>) in the background every <see cref="MediaCleanupOptions.Interval"/>.
+    /// Every app instance may add it: a lease in the database lets one instance run at a time.
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddMediaKit</c>.</param>
+    /// <param name="configure">Sets the cleanup rules (also reachable as <see cref="MediaKitOptions.Cleanup"/>).</param>
+    /// <returns>The builder.</returns>
+    public static IMediaKitBuilder AddCleanupService(this IMediaKitBuilder builder, Action<MediaCleanupOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (configure is not null)
+        {
+            builder.Services.Configure<MediaKitOptions>(o => configure(o.Cleanup));
+        }
+
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, MediaCleanup.MediaCleanupService>());
+        return builder;
     }
 
     private sealed class MediaKitBuilder(IServiceCollection services) : IMediaKitBuilder
@@ -76,6 +98,27 @@ internal sealed class MediaKitOptionsValidator(IServiceProvider services) : IVal
             failures.Add($"MediaKit: ReconciliationGracePeriod must be at least one minute so uploads in flight are never removed (was {options.ReconciliationGracePeriod}).");
         }
 
+        var cleanup = options.Cleanup;
+        if (cleanup.OrphanGracePeriod < TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"MediaKit: Cleanup.OrphanGracePeriod must be at least one minute (was {cleanup.OrphanGracePeriod}).");
+        }
+
+        if (cleanup.DeleteOrphansAfter is { } deleteAfter && deleteAfter < cleanup.OrphanGracePeriod)
+        {
+            failures.Add($"MediaKit: Cleanup.DeleteOrphansAfter ({deleteAfter}) must not be shorter than Cleanup.OrphanGracePeriod ({cleanup.OrphanGracePeriod}).");
+        }
+
+        if (cleanup.PurgeDeletedAfter is { } purgeAfter && purgeAfter < TimeSpan.Zero)
+        {
+            failures.Add($"MediaKit: Cleanup.PurgeDeletedAfter must not be negative (was {purgeAfter}).");
+        }
+
+        if (cleanup.Interval < TimeSpan.FromSeconds(1) || cleanup.LeaseDuration < TimeSpan.FromSeconds(10) || cleanup.BatchSize is < 1 or > 10_000)
+        {
+            failures.Add("MediaKit: Cleanup.Interval must be at least one second, Cleanup.LeaseDuration at least ten seconds, and Cleanup.BatchSize between 1 and 10000.");
+        }
+
         if (options.Collections.Count == 0)
         {
             failures.Add("MediaKit: no collection is configured. Add one in AddMediaKit(o => o.Collections.Add(\"products\", c => c.AcceptImages())).");
@@ -98,9 +141,9 @@ internal sealed class MediaKitOptionsValidator(IServiceProvider services) : IVal
             {
                 failures.Add("MediaKit: no catalog is configured. Call UseEntityFrameworkCore<TContext>() on the builder returned by AddMediaKit().");
             }
-            else if (isService is not null && !isService.IsService(typeof(IMediaUsageCatalog)))
+            else if (isService is not null && (!isService.IsService(typeof(IMediaUsageCatalog)) || !isService.IsService(typeof(IMediaMaintenanceCatalog))))
             {
-                failures.Add("MediaKit: the catalog provider registers IMediaCatalog but not IMediaUsageCatalog; a catalog must provide both.");
+                failures.Add("MediaKit: the catalog provider registers IMediaCatalog but not IMediaUsageCatalog and IMediaMaintenanceCatalog; a catalog must provide all three.");
             }
         }
 

@@ -47,4 +47,22 @@ public static class MediaErrorCodes
 
     /// <summary>The request is malformed (a bad cursor, a bad argument).</summary>
     public const string InvalidRequest = "media.invalid_request";
+
+    /// <summary>An import row's source is neither an absolute <c>http</c>/<c>https</c> URL nor a fully qualified local path, or a redirect led to another scheme.</summary>
+    public const string ImportInvalidSource = "media.import_invalid_source";
+
+    /// <summary>An import URL (or one of its redirects) resolves to an address MediaKit refuses to contact: loopback, private, link-local (cloud metadata), unspecified, multicast or reserved.</summary>
+    public const string ImportForbiddenAddress = "media.import_forbidden_address";
+
+    /// <summary>An import source could not be read: the server answered with an error, redirected too often, the connection failed, or the local file is missing.</summary>
+    public const string ImportFetchFailed = "media.import_fetch_failed";
+
+    /// <summary>Importing one source took longer than <see cref="MediaImportOptions.Timeout"/>.</summary>
+    public const string ImportTimeout = "media.import_timeout";
+
+    /// <summary>An import source is larger than <see cref="MediaImportOptions.MaxLength"/>; reading stopped at the limit.</summary>
+    public const string ImportTooLarge = "media.import_too_large";
+
+    /// <summary>A local import path is outside every <see cref="MediaImportOptions.AllowedRoots"/> (by traversal or by a symbolic link), or no root is configured.</summary>
+    public const string ImportForbiddenPath = "media.import_forbidden_path";
 }

@@ -32,13 +32,9 @@ internal sealed partial class MediaStore
         }
         else
         {
-            // Record first: once it is gone nothing serves the bytes, and bytes left by a failure here
-            // are found by reconciliation; the reverse order could leave a record without bytes.
-            var keys = asset.Variants.Select(v => v.StorageKey).Prepend(asset.StorageKey).ToList();
-            await _catalog.RemoveAsync(asset, cancellationToken);
-            foreach (var key in keys)
+            foreach (var (key, error) in await AssetPurge.PurgeAsync(_catalog, _blobs, asset, cancellationToken))
             {
-                await CompensateAsync(key);
+                Log.CompensationFailed(_logger, error, key);
             }
         }
 

@@ -46,7 +46,14 @@ internal sealed partial class MediaStore : IMediaStore
     private string TenantId => _tenant.TenantId;
 
     public Task<MediaAsset?> FindAsync(Guid id, CancellationToken cancellationToken = default)
-        => _catalog.FindAsync(TenantId, id, includeDeleted: false, cancellationToken);
+        => FindServableAsync(id, cancellationToken);
+
+    /// <summary>A live asset whose expiry has not passed: an expired asset stops being served at once, before the cleanup job moves it to the trash.</summary>
+    private async Task<MediaAsset?> FindServableAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var asset = await _catalog.FindAsync(TenantId, id, includeDeleted: false, cancellationToken);
+        return asset is { ExpiresAt: { } expiresAt } && expiresAt <= _time.GetUtcNow() ? null : asset;
+    }
 
     public Task<MediaPage<MediaAsset>> QueryAsync(MediaQuery query, CancellationToken cancellationToken = default)
     {
@@ -66,7 +73,7 @@ internal sealed partial class MediaStore : IMediaStore
 
     public async Task<MediaContent?> OpenReadAsync(Guid id, string? variant = null, BlobRange? range = null, CancellationToken cancellationToken = default)
     {
-        var asset = await _catalog.FindAsync(TenantId, id, includeDeleted: false, cancellationToken);
+        var asset = await FindServableAsync(id, cancellationToken);
         if (asset is null)
         {
             return null;

@@ -3,7 +3,12 @@ using MediaKit.Catalog;
 namespace MediaKit.Internal;
 
 /// <summary>The default <see cref="IMediaUsages"/>: checks arguments and tenancy, then lets the catalog store the references.</summary>
-internal sealed class MediaUsages(IMediaUsageCatalog catalog, IMediaTenantAccessor tenant, TimeProvider time) : IMediaUsages
+internal sealed class MediaUsages(
+    IMediaUsageCatalog catalog,
+    IMediaMaintenanceCatalog maintenance,
+    IMediaTenantAccessor tenant,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<MediaKitOptions> options) : IMediaUsages
 {
     public async Task SetAsync(string resourceType, string resourceId, string field, IReadOnlyList<Guid> assetIds, CancellationToken cancellationToken = default)
     {
@@ -47,23 +52,40 @@ internal sealed class MediaUsages(IMediaUsageCatalog catalog, IMediaTenantAccess
 
     public async Task<MediaPage<MediaUsage>> FindUsesAsync(Guid assetId, string? cursor = null, int limit = MediaQuery.DefaultLimit, CancellationToken cancellationToken = default)
     {
+        CheckLimit(limit);
+        var items = await catalog.FindUsesAsync(tenant.TenantId, assetId, ParseCursor(cursor), limit + 1, cancellationToken);
+        return Page(items, limit, u => u.Id);
+    }
+
+    public async Task<MediaPage<MediaAsset>> FindOrphansAsync(TimeSpan? gracePeriod = null, string? cursor = null, int limit = MediaQuery.DefaultLimit, CancellationToken cancellationToken = default)
+    {
+        CheckLimit(limit);
+        var grace = gracePeriod ?? options.Value.Cleanup.OrphanGracePeriod;
+        if (grace < TimeSpan.Zero)
+        {
+            throw new MediaException(MediaErrorCodes.InvalidRequest, "The grace period must not be negative.");
+        }
+
+        var items = await maintenance.FindOrphansAsync(tenant.TenantId, time.GetUtcNow() - grace, ParseCursor(cursor), limit + 1, cancellationToken);
+        return Page(items, limit, a => a.Id);
+    }
+
+    private static Guid? ParseCursor(string? cursor)
+        => cursor is null ? null
+            : Guid.TryParseExact(cursor, "N", out var parsed) ? parsed
+            : throw new MediaException(MediaErrorCodes.InvalidRequest, "The cursor is not one this API returned.");
+
+    private static MediaPage<T> Page<T>(IReadOnlyList<T> items, int limit, Func<T, Guid> id)
+        => items.Count > limit
+            ? new MediaPage<T>([.. items.Take(limit)], id(items[limit - 1]).ToString("N"), null)
+            : new MediaPage<T>(items, null, null);
+
+    private static void CheckLimit(int limit)
+    {
         if (limit is < 1 or > MediaQuery.MaxLimit)
         {
             throw new MediaException(MediaErrorCodes.InvalidRequest, $"The page size must be between 1 and {MediaQuery.MaxLimit}.");
         }
-
-        Guid? after = null;
-        if (cursor is not null)
-        {
-            after = Guid.TryParseExact(cursor, "N", out var parsed)
-                ? parsed
-                : throw new MediaException(MediaErrorCodes.InvalidRequest, "The cursor is not one this API returned.");
-        }
-
-        var items = await catalog.FindUsesAsync(tenant.TenantId, assetId, after, limit + 1, cancellationToken);
-        return items.Count > limit
-            ? new MediaPage<MediaUsage>([.. items.Take(limit)], items[limit - 1].Id.ToString("N"), null)
-            : new MediaPage<MediaUsage>(items, null, null);
     }
 
     public Task<IReadOnlyDictionary<Guid, int>> CountAsync(IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken = default)

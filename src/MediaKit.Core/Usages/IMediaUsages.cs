@@ -44,6 +44,14 @@ public interface IMediaUsages
     /// <exception cref="MediaException">The cursor or the limit is invalid (<see cref="MediaErrorCodes.InvalidRequest"/>).</exception>
     Task<MediaPage<MediaUsage>> FindUsesAsync(Guid assetId, string? cursor = null, int limit = MediaQuery.DefaultLimit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Orphans of the current tenant: live assets without any usage created more than <paramref name="gracePeriod"/> ago
+    /// (default <see cref="MediaCleanupOptions.OrphanGracePeriod"/>), oldest first, one page at a time (seed 001's
+    /// <c>GET /api/admin/images/orphaned</c>).
+    /// </summary>
+    /// <exception cref="MediaException">The cursor or the limit is invalid (<see cref="MediaErrorCodes.InvalidRequest"/>).</exception>
+    Task<MediaPage<MediaAsset>> FindOrphansAsync(TimeSpan? gracePeriod = null, string? cursor = null, int limit = MediaQuery.DefaultLimit, CancellationToken cancellationToken = default);
+
     /// <summary>How many references each of <paramref name="assetIds"/> has; assets without any are absent from the result.</summary>
     Task<IReadOnlyDictionary<Guid, int>> CountAsync(IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken = default);
 }

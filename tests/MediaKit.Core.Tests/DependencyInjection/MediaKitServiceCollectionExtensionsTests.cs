@@ -21,6 +21,8 @@ public sealed class MediaKitServiceCollectionExtensionsTests
         services.AddSingleton<IMediaBlobStore, UnusedBlobStore>();
         services.AddSingleton<IMediaCatalog, UnusedCatalog>();
         services.AddSingleton<IMediaUsageCatalog, UnusedUsageCatalog>();
+        services.AddSingleton<IMediaMaintenanceCatalog, UnusedMaintenanceCatalog>();
+        services.AddSingleton<IMediaGroupCatalog, UnusedGroupCatalog>();
         return services;
     }
 
@@ -295,6 +297,7 @@ public sealed class MediaKitServiceCollectionExtensionsTests
         services.AddMediaKit(ValidCollection);
         services.AddSingleton<IMediaCatalog, UnusedCatalog>();
         services.AddSingleton<IMediaUsageCatalog, UnusedUsageCatalog>();
+        services.AddSingleton<IMediaMaintenanceCatalog, UnusedMaintenanceCatalog>();
 
         var failure = Assert.Single(ValidationFailure(services).Failures);
 

@@ -54,3 +54,47 @@ internal sealed class UnusedUsageCatalog : IMediaUsageCatalog
 
     public Task<IReadOnlyDictionary<Guid, int>> CountAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
+
+/// <summary>Stands in for a maintenance catalog where only its registration matters.</summary>
+internal sealed class UnusedMaintenanceCatalog : IMediaMaintenanceCatalog
+{
+    public Task<IReadOnlyList<MediaAsset>> FindOrphansAsync(string? tenantId, DateTimeOffset createdBefore, Guid? after, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<MediaAsset>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<MediaAsset>> FindDeletedBeforeAsync(DateTimeOffset deletedBefore, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> TryAcquireLeaseAsync(string job, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task ReleaseLeaseAsync(string job, string owner, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
+
+/// <summary>Stands in for a group catalog where only its registration matters.</summary>
+internal sealed class UnusedGroupCatalog : IMediaGroupCatalog
+{
+    public Task<IReadOnlySet<Guid>> FindLiveAssetIdsAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task AddGroupAsync(MediaGroup group, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> UpdateGroupAsync(string tenantId, Guid groupId, string name, string? description, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<MediaGroup?> FindGroupAsync(string tenantId, Guid groupId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> GroupExistsAsync(string tenantId, Guid groupId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<MediaGroup>> ListGroupsAsync(string tenantId, Guid? after, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> RemoveGroupAsync(string tenantId, Guid groupId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> EditItemsAsync(string tenantId, Guid groupId, Func<IReadOnlyList<Guid>, IReadOnlyList<Guid>> edit, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task AddGalleryAsync(MediaGallery gallery, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> UpdateGalleryAsync(string tenantId, Guid galleryId, string name, string? description, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> RemoveGalleryAsync(string tenantId, Guid galleryId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> EditLinksAsync(string tenantId, Guid galleryId, Func<IReadOnlyList<MediaGalleryGroup>, IReadOnlyList<MediaGalleryGroup>> edit, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<MediaGalleryView?> GetGalleryViewAsync(string tenantId, Guid galleryId, bool includeMembersOnly, CancellationToken cancellationToken) => throw new NotSupportedException();
+}

@@ -1,0 +1,87 @@
+using MediaKit.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaKit.EfCore.Internal;
+
+/// <summary>The <see cref="IMediaMaintenanceCatalog"/> on the host's own <typeparamref name="TContext"/>.</summary>
+internal sealed class EfMediaMaintenanceCatalog<TContext>(TContext context) : IMediaMaintenanceCatalog
+    where TContext : DbContext
+{
+    private DbSet<MediaAsset> Assets => context.Set<MediaAsset>();
+
+    private DbSet<MediaJobLease> Leases => context.Set<MediaJobLease>();
+
+    public async Task<IReadOnlyList<MediaAsset>> FindOrphansAsync(string? tenantId, DateTimeOffset createdBefore, Guid? after, int limit, CancellationToken cancellationToken)
+    {
+        var usages = context.Set<MediaUsage>();
+        var groupItems = context.Set<MediaGroupItem>();
+
+        // Membership in a group counts as use: a gallery shows it.
+        var query = Assets.Where(a => a.DeletedAt == null && a.CreatedAt < createdBefore
+            && !usages.Any(u => u.AssetId == a.Id) && !groupItems.Any(g => g.AssetId == a.Id));
+        if (tenantId is not null)
+        {
+            query = query.Where(a => a.TenantId == tenantId);
+        }
+
+        if (after is { } last)
+        {
+            query = query.Where(a => a.Id.CompareTo(last) > 0);
+        }
+
+        return await query.OrderBy(a => a.Id).Take(limit).Include(a => a.Variants).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MediaAsset>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+        => await Assets
+            .Where(a => a.DeletedAt == null && a.ExpiresAt != null && a.ExpiresAt <= now)
+            .OrderBy(a => a.Id)
+            .Take(limit)
+            .Include(a => a.Variants)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<MediaAsset>> FindDeletedBeforeAsync(DateTimeOffset deletedBefore, int limit, CancellationToken cancellationToken)
+        => await Assets
+            .Where(a => a.DeletedAt != null && a.DeletedAt < deletedBefore)
+            .OrderBy(a => a.Id)
+            .Take(limit)
+            .Include(a => a.Variants)
+            .ToListAsync(cancellationToken);
+
+    public async Task<bool> TryAcquireLeaseAsync(string job, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        // One conditional UPDATE: atomic in the database, whatever the number of app instances.
+        var taken = await Leases
+            .Where(l => l.Job == job && (l.LeaseUntil < now || l.Owner == owner))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Owner, owner).SetProperty(l => l.LeaseUntil, until), cancellationToken);
+        if (taken == 1)
+        {
+            return true;
+        }
+
+        if (await Leases.AnyAsync(l => l.Job == job, cancellationToken))
+        {
+            return false;
+        }
+
+        // No lease row yet: the first insert wins, a concurrent one fails on the primary key.
+        var lease = new MediaJobLease { Job = job, Owner = owner, LeaseUntil = until };
+        Leases.Add(lease);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+        finally
+        {
+            context.Entry(lease).State = EntityState.Detached;
+        }
+    }
+
+    public Task ReleaseLeaseAsync(string job, string owner, CancellationToken cancellationToken)
+        => Leases.Where(l => l.Job == job && l.Owner == owner).ExecuteDeleteAsync(cancellationToken);
+}
