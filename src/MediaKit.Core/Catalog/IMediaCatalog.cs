@@ -22,6 +22,9 @@ public interface IMediaCatalog
     /// <summary>Finds a live asset of the tenant and collection with the given SHA-256, for de-duplication.</summary>
     Task<MediaAsset?> FindByContentHashAsync(string tenantId, string collection, string sha256, CancellationToken cancellationToken);
 
+    /// <summary>Returns which of <paramref name="assetIds"/> are live (not in the trash) assets of <paramref name="tenantId"/>.</summary>
+    Task<IReadOnlySet<Guid>> FindLiveAssetIdsAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken);
+
     /// <summary>Lists the tenant's assets by filter, sorted and paged.</summary>
     /// <exception cref="MediaException">The cursor is malformed.</exception>
     Task<MediaPage<MediaAsset>> QueryAsync(string tenantId, MediaQuery query, CancellationToken cancellationToken);

@@ -10,9 +10,6 @@ namespace MediaKit.Catalog;
 /// </remarks>
 public interface IMediaGroupCatalog
 {
-    /// <summary>Returns which of <paramref name="assetIds"/> are live (not in the trash) assets of <paramref name="tenantId"/>.</summary>
-    Task<IReadOnlySet<Guid>> FindLiveAssetIdsAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken);
-
     /// <summary>Stores a new group (without items).</summary>
     Task AddGroupAsync(MediaGroup group, CancellationToken cancellationToken);
 

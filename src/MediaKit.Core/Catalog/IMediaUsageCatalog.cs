@@ -6,9 +6,6 @@ namespace MediaKit.Catalog;
 /// </summary>
 public interface IMediaUsageCatalog
 {
-    /// <summary>Returns which of <paramref name="assetIds"/> are live (not in the trash) assets of <paramref name="tenantId"/>.</summary>
-    Task<IReadOnlySet<Guid>> FindLiveAssetIdsAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken);
-
     /// <summary>Replaces the content of a field with <paramref name="assetIds"/> in this order, keeping the references that stay.</summary>
     Task ReplaceAsync(string tenantId, string resourceType, string resourceId, string field, IReadOnlyList<Guid> assetIds, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -5,24 +5,14 @@ namespace MediaKit.Internal;
 /// source into <see cref="MediaErrorCodes.ImportFetchFailed"/>. It remembers its failure, so the importer reports the
 /// import's code even when the upload pipeline wraps the exception in its own.
 /// </summary>
-internal sealed class ImportSourceStream(Stream inner, long maxLength, IDisposable? owner = null) : Stream
+internal sealed class ImportSourceStream(Stream inner, long maxLength, IDisposable? owner = null) : ReadOnlyStream
 {
     private long _read;
 
     /// <summary>Why reading failed (<see cref="MediaErrorCodes.ImportTooLarge"/> or <see cref="MediaErrorCodes.ImportFetchFailed"/>), if it did.</summary>
     public MediaException? Failure { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -40,9 +30,6 @@ internal sealed class ImportSourceStream(Stream inner, long maxLength, IDisposab
         return Count(read);
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int read;
@@ -57,16 +44,6 @@ internal sealed class ImportSourceStream(Stream inner, long maxLength, IDisposab
 
         return Count(read);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -7,7 +7,7 @@ namespace MediaKit.Internal;
 /// every byte and refusing to read past the size limit. Failures of the client's stream become
 /// <see cref="MediaErrorCodes.UploadIncomplete"/> so they can be told apart from storage failures.
 /// </summary>
-internal sealed class IngestStream : Stream
+internal sealed class IngestStream : ReadOnlyStream
 {
     private readonly byte[] _header;
     private readonly int _headerLength;
@@ -30,14 +30,6 @@ internal sealed class IngestStream : Stream
     /// <summary>How many bytes were read so far.</summary>
     public long BytesRead => _length;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => _length;
@@ -46,8 +38,6 @@ internal sealed class IngestStream : Stream
 
     /// <summary>The SHA-256 of everything read, as lowercase hex. Call once, after the stream is read to its end.</summary>
     public string GetHashHex() => Convert.ToHexStringLower(_hash.GetHashAndReset());
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -69,9 +59,6 @@ internal sealed class IngestStream : Stream
 
         return Account(buffer[..read]);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -126,16 +113,6 @@ internal sealed class IngestStream : Stream
 
     private static MediaException Incomplete(Exception ex)
         => new(MediaErrorCodes.UploadIncomplete, "The upload stream failed before the file was complete: " + ex.Message, ex);
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

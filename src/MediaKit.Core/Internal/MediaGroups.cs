@@ -3,7 +3,7 @@ using MediaKit.Catalog;
 namespace MediaKit.Internal;
 
 /// <summary>The default <see cref="IMediaGroups"/>: checks arguments and tenancy, decides the new order, and lets the catalog store it.</summary>
-internal sealed class MediaGroups(IMediaGroupCatalog catalog, IMediaTenantAccessor tenant, TimeProvider time) : IMediaGroups
+internal sealed class MediaGroups(IMediaGroupCatalog catalog, IMediaCatalog assets, IMediaTenantAccessor tenant, TimeProvider time) : IMediaGroups
 {
     public async Task<MediaGroup> CreateAsync(string name, string? description = null, CancellationToken cancellationToken = default)
     {
@@ -68,7 +68,7 @@ internal sealed class MediaGroups(IMediaGroupCatalog catalog, IMediaTenantAccess
         }
 
         var tenantId = tenant.TenantId;
-        await EnsureLiveAsync(tenantId, assetIds, cancellationToken);
+        await LiveAssets.EnsureAsync(assets, tenantId, assetIds, cancellationToken);
         List<Guid> wanted = [.. assetIds];
         return await catalog.EditItemsAsync(tenantId, groupId, _ => wanted, time.GetUtcNow(), cancellationToken);
     }
@@ -81,7 +81,7 @@ internal sealed class MediaGroups(IMediaGroupCatalog catalog, IMediaTenantAccess
         }
 
         var tenantId = tenant.TenantId;
-        await EnsureLiveAsync(tenantId, [assetId], cancellationToken);
+        await LiveAssets.EnsureAsync(assets, tenantId, [assetId], cancellationToken);
         return await catalog.EditItemsAsync(
             tenantId,
             groupId,
@@ -155,23 +155,6 @@ internal sealed class MediaGroups(IMediaGroupCatalog catalog, IMediaTenantAccess
         }
 
         return -1;
-    }
-
-    private async Task EnsureLiveAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken)
-    {
-        if (assetIds.Count == 0)
-        {
-            return;
-        }
-
-        var live = await catalog.FindLiveAssetIdsAsync(tenantId, assetIds, cancellationToken);
-        foreach (var id in assetIds)
-        {
-            if (!live.Contains(id))
-            {
-                throw new MediaNotFoundException(id);
-            }
-        }
     }
 }
 

@@ -5,6 +5,7 @@ namespace MediaKit.Internal;
 /// <summary>The default <see cref="IMediaUsages"/>: checks arguments and tenancy, then lets the catalog store the references.</summary>
 internal sealed class MediaUsages(
     IMediaUsageCatalog catalog,
+    IMediaCatalog assets,
     IMediaMaintenanceCatalog maintenance,
     IMediaTenantAccessor tenant,
     TimeProvider time,
@@ -20,7 +21,7 @@ internal sealed class MediaUsages(
         }
 
         var tenantId = tenant.TenantId;
-        await EnsureLiveAsync(tenantId, assetIds, cancellationToken);
+        await LiveAssets.EnsureAsync(assets, tenantId, assetIds, cancellationToken);
         await catalog.ReplaceAsync(tenantId, resourceType, resourceId, field, assetIds, time.GetUtcNow(), cancellationToken);
     }
 
@@ -28,7 +29,7 @@ internal sealed class MediaUsages(
     {
         CheckResource(resourceType, resourceId, field);
         var tenantId = tenant.TenantId;
-        await EnsureLiveAsync(tenantId, [assetId], cancellationToken);
+        await LiveAssets.EnsureAsync(assets, tenantId, [assetId], cancellationToken);
         await catalog.AddAsync(tenantId, resourceType, resourceId, field, assetId, time.GetUtcNow(), cancellationToken);
     }
 
@@ -92,23 +93,6 @@ internal sealed class MediaUsages(
     {
         ArgumentNullException.ThrowIfNull(assetIds);
         return catalog.CountAsync(tenant.TenantId, assetIds, cancellationToken);
-    }
-
-    private async Task EnsureLiveAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken)
-    {
-        if (assetIds.Count == 0)
-        {
-            return;
-        }
-
-        var live = await catalog.FindLiveAssetIdsAsync(tenantId, assetIds, cancellationToken);
-        foreach (var id in assetIds)
-        {
-            if (!live.Contains(id))
-            {
-                throw new MediaNotFoundException(id);
-            }
-        }
     }
 
     private static void CheckResource(string resourceType, string resourceId, string field)

@@ -105,6 +105,21 @@ internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
         await _context.SaveChangesAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlySet<Guid>> FindLiveAssetIdsAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assetIds);
+        var found = new HashSet<Guid>();
+        foreach (var batch in assetIds.Distinct().Chunk(KeyBatchSize))
+        {
+            found.UnionWith(await Assets
+                .Where(a => a.TenantId == tenantId && a.DeletedAt == null && batch.Contains(a.Id))
+                .Select(a => a.Id)
+                .ToListAsync(cancellationToken));
+        }
+
+        return found;
+    }
+
     public async Task<IReadOnlySet<string>> FindKnownStorageKeysAsync(IReadOnlyCollection<string> storageKeys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(storageKeys);

@@ -31,16 +31,6 @@ internal sealed class EfMediaGroupCatalog<TContext>(TContext context) : IMediaGr
 
     private DbSet<MediaAsset> Assets => context.Set<MediaAsset>();
 
-    public async Task<IReadOnlySet<Guid>> FindLiveAssetIdsAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken)
-    {
-        var ids = assetIds.Distinct().ToList();
-        var found = await Assets
-            .Where(a => a.TenantId == tenantId && a.DeletedAt == null && ids.Contains(a.Id))
-            .Select(a => a.Id)
-            .ToListAsync(cancellationToken);
-        return found.ToHashSet();
-    }
-
     public Task AddGroupAsync(MediaGroup group, CancellationToken cancellationToken)
         => AddAsync(group, cancellationToken);
 

@@ -14,16 +14,6 @@ internal sealed class EfMediaUsageCatalog<TContext>(TContext context) : IMediaUs
 {
     private DbSet<MediaUsage> Usages => context.Set<MediaUsage>();
 
-    public async Task<IReadOnlySet<Guid>> FindLiveAssetIdsAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken)
-    {
-        var ids = assetIds.Distinct().ToList();
-        var found = await context.Set<MediaAsset>()
-            .Where(a => a.TenantId == tenantId && a.DeletedAt == null && ids.Contains(a.Id))
-            .Select(a => a.Id)
-            .ToListAsync(cancellationToken);
-        return found.ToHashSet();
-    }
-
     public async Task ReplaceAsync(string tenantId, string resourceType, string resourceId, string field, IReadOnlyList<Guid> assetIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var existing = await FieldQuery(tenantId, resourceType, resourceId, field).ToListAsync(cancellationToken);

@@ -1,7 +1,9 @@
+using MediaKit.Internal;
+
 namespace MediaKit.Storage.FileSystem.Internal;
 
 /// <summary>A read-only view of the next <c>length</c> bytes of a stream, for range reads. It owns the inner stream.</summary>
-internal sealed class LengthLimitedStream : Stream
+internal sealed class LengthLimitedStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private long _remaining;
@@ -15,21 +17,11 @@ internal sealed class LengthLimitedStream : Stream
         _remaining = length;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => _position;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -40,9 +32,6 @@ internal sealed class LengthLimitedStream : Stream
 
         return Advance(_inner.Read(buffer[..Window(buffer.Length)]));
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -62,16 +51,6 @@ internal sealed class LengthLimitedStream : Stream
         _position += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,4 +1,6 @@
 using Amazon.S3.Model;
+using MediaKit.Internal;
+
 
 namespace MediaKit.Storage.S3.Internal;
 
@@ -6,7 +8,7 @@ namespace MediaKit.Storage.S3.Internal;
 /// The body of a GET, read-only and forward-only, that knows its length and releases the HTTP response (and so the
 /// pooled connection) when it is disposed.
 /// </summary>
-internal sealed class S3ReadStream : Stream
+internal sealed class S3ReadStream : ReadOnlyStream
 {
     private readonly GetObjectResponse _response;
     private readonly Stream _body;
@@ -19,12 +21,6 @@ internal sealed class S3ReadStream : Stream
         _body = response.ResponseStream;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     /// <summary>The number of bytes the response carries (the range's length for a range read).</summary>
     public override long Length => _response.ContentLength;
 
@@ -34,12 +30,7 @@ internal sealed class S3ReadStream : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer) => Advance(_body.Read(buffer));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         => Advance(await _body.ReadAsync(buffer, cancellationToken));
@@ -49,16 +40,6 @@ internal sealed class S3ReadStream : Stream
         _position += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

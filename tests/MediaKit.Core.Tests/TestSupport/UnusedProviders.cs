@@ -20,6 +20,8 @@ internal sealed class UnusedBlobStore : IMediaBlobStore
 /// <summary>Stands in for a catalog provider where only its registration matters.</summary>
 internal sealed class UnusedCatalog : IMediaCatalog
 {
+    public Task<IReadOnlySet<Guid>> FindLiveAssetIdsAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task AddAsync(MediaAsset asset, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<MediaAsset?> FindAsync(string tenantId, Guid id, bool includeDeleted, CancellationToken cancellationToken) => throw new NotSupportedException();
@@ -38,8 +40,6 @@ internal sealed class UnusedCatalog : IMediaCatalog
 /// <summary>Stands in for a usage catalog where only its registration matters.</summary>
 internal sealed class UnusedUsageCatalog : IMediaUsageCatalog
 {
-    public Task<IReadOnlySet<Guid>> FindLiveAssetIdsAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken) => throw new NotSupportedException();
-
     public Task ReplaceAsync(string tenantId, string resourceType, string resourceId, string field, IReadOnlyList<Guid> assetIds, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task AddAsync(string tenantId, string resourceType, string resourceId, string field, Guid assetId, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
@@ -72,8 +72,6 @@ internal sealed class UnusedMaintenanceCatalog : IMediaMaintenanceCatalog
 /// <summary>Stands in for a group catalog where only its registration matters.</summary>
 internal sealed class UnusedGroupCatalog : IMediaGroupCatalog
 {
-    public Task<IReadOnlySet<Guid>> FindLiveAssetIdsAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken) => throw new NotSupportedException();
-
     public Task AddGroupAsync(MediaGroup group, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<bool> UpdateGroupAsync(string tenantId, Guid groupId, string name, string? description, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
