@@ -17,7 +17,12 @@ builder.Services
         o.Collections.Add("products", c => c.AcceptImages());
         o.Collections.Add("banners", c => c.AcceptImages());
         o.Collections.Add("branding", c => c.AcceptImages().Accept(MediaContentTypes.Svg));
-        o.Collections.Add("documents", c => c.AcceptDocuments());
+        // Invoices and contracts: served only through signed, expiring URLs.
+        o.Collections.Add("documents", c => c.AcceptDocuments().Private());
+
+        // Signing keys come from configuration (MediaKit:Signing:Keys:<id> = base64 of 32+ random bytes, and
+        // MediaKit:Signing:CurrentKeyId). Without one, `dotnet run` (Development) uses a temporary in-memory key.
+        builder.Configuration.GetSection("MediaKit:Signing").Bind(o.Signing);
         o.Collections.Add("lessons", c => c.AcceptVideos().AcceptImages());
     })
     .UseEntityFrameworkCore<StoreDbContext>()

@@ -17,7 +17,7 @@ namespace MediaKit.AspNetCore;
 /// <param name="CreatedAt">When the asset was created.</param>
 /// <param name="UpdatedAt">When the asset last changed.</param>
 /// <param name="DeletedAt">When the asset was moved to the trash.</param>
-/// <param name="Url">The URL of the file.</param>
+/// <param name="Url">The URL of the file: stable for public collections, signed and expiring for private ones (see <see cref="IMediaUrls"/>).</param>
 /// <param name="Variants">The variants with their URLs.</param>
 public sealed record MediaAssetResponse(
     Guid Id,
@@ -45,7 +45,7 @@ public sealed record MediaAssetResponse(
 /// <param name="Length">The size in bytes.</param>
 /// <param name="Width">The width in pixels.</param>
 /// <param name="Height">The height in pixels.</param>
-/// <param name="Url">The URL of the variant's file.</param>
+/// <param name="Url">The URL of the variant's file, signed for private collections.</param>
 public sealed record MediaVariantResponse(string Name, string ContentType, long Length, int? Width, int? Height, string Url);
 
 /// <summary>One page of assets.</summary>
@@ -68,3 +68,8 @@ public sealed record MediaErrorResponse(string Code, string Message);
 /// <summary>The response of an upload request: one result per file, in request order.</summary>
 /// <param name="Items">The per-file results.</param>
 public sealed record MediaUploadResponse(IReadOnlyList<MediaUploadResult> Items);
+
+/// <summary>The response of <c>GET {id}/signed-url</c>.</summary>
+/// <param name="SignedUrl">The URL: signed and expiring for a private collection, the stable URL for a public one.</param>
+/// <param name="ExpiresAt">When the URL stops working; <see langword="null"/> for a stable public URL.</param>
+public sealed record MediaSignedUrlResponse(string SignedUrl, DateTimeOffset? ExpiresAt);

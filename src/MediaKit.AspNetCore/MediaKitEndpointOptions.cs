@@ -8,4 +8,17 @@ public sealed class MediaKitEndpointOptions
 
     /// <summary>How long browsers and CDNs may cache public file responses. Default 365 days (URLs change when content changes).</summary>
     public TimeSpan PublicCacheMaxAge { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// Whether a signed-in user may read files of private collections through <c>GET {id}/content</c> without a signed URL.
+    /// Default <see langword="false"/>: every private read needs a valid, unexpired signature. When <see langword="true"/>,
+    /// a request without a signature is served if <c>HttpContext.User</c> is authenticated; the authorization the host puts on
+    /// the group returned by <c>MapMediaKit</c> decides who that is. A request that carries a signature is always judged by
+    /// it. Keep in mind that an authorization policy on the group also applies to the content endpoint, so anonymous
+    /// holders of signed URLs need it to allow them.
+    /// </summary>
+    public bool AllowAuthorizedPrivateReads { get; set; }
+
+    /// <summary>The longest lifetime <c>GET {id}/signed-url</c> hands out (its <c>expiresIn</c>, in seconds, is capped by it). Default one hour.</summary>
+    public TimeSpan MaxSignedUrlLifetime { get; set; } = TimeSpan.FromHours(1);
 }

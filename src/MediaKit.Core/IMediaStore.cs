@@ -42,6 +42,16 @@ public interface IMediaStore
     /// <returns>The content, which the caller disposes; <see langword="null"/> when the asset or variant does not exist, is in the trash, or its bytes are missing.</returns>
     Task<MediaContent?> OpenReadAsync(Guid id, string? variant = null, BlobRange? range = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces the file of a live asset in the same streaming pass and with the same checks as an upload to its collection;
+    /// the id, usages, groups, title, alt text and tags stay, <see cref="MediaAsset.Version"/> goes up, the variants of the
+    /// old file are removed, and the old file is kept as a <see cref="MediaAssetVersion"/> for
+    /// <see cref="MediaCleanupOptions.KeepReplacedVersionsFor"/>.
+    /// </summary>
+    /// <returns>The changed asset, or <see langword="null"/> when it does not exist in the current tenant or is in the trash.</returns>
+    /// <exception cref="MediaException">The new file is refused (the same errors as <see cref="UploadAsync"/>); the asset is left as it was.</exception>
+    Task<MediaAsset?> ReplaceContentAsync(Guid id, MediaContentReplacement replacement, CancellationToken cancellationToken = default);
+
     /// <summary>Changes the file name, title, alt text or tags of a live asset.</summary>
     /// <returns>The changed asset, or <see langword="null"/> when it does not exist in the current tenant or is in the trash.</returns>
     /// <exception cref="MediaException">A value is too long or empty where it must not be (<see cref="MediaErrorCodes.InvalidRequest"/>).</exception>

@@ -14,6 +14,7 @@ public static class MediaKitModelBuilderExtensions
     [
         typeof(MediaAsset),
         typeof(MediaVariant),
+        typeof(MediaAssetVersion),
         typeof(MediaUsage),
         typeof(MediaGroup),
         typeof(MediaGroupItem),
@@ -62,6 +63,7 @@ public static class MediaKitModelBuilderExtensions
         var prefix = options.TablePrefix;
         modelBuilder.ApplyConfiguration(new MediaAssetConfiguration(prefix, options.SearchIndex));
         modelBuilder.ApplyConfiguration(new MediaVariantConfiguration(prefix));
+        modelBuilder.ApplyConfiguration(new MediaAssetVersionConfiguration(prefix));
         modelBuilder.ApplyConfiguration(new MediaUsageConfiguration(prefix));
         modelBuilder.ApplyConfiguration(new MediaGroupConfiguration(prefix));
         modelBuilder.ApplyConfiguration(new MediaGroupItemConfiguration(prefix));

@@ -88,6 +88,15 @@ public sealed class S3StorageOptions
     /// beforehand.
     /// </summary>
     public bool CreateBucketIfMissing { get; set; }
+
+    /// <summary>
+    /// Whether files of private collections get presigned S3 GET URLs (served by the bucket, with the content type and, for
+    /// active content such as SVG or HTML, <c>Content-Disposition: attachment</c> fixed by the signature) instead of the
+    /// app's HMAC-signed delivery URLs. Default <see langword="false"/>: the app's delivery endpoint serves them. The bucket
+    /// must be reachable by the clients at <see cref="ServiceUrl"/> (or the AWS endpoint), and a presigned URL lives at most
+    /// seven days.
+    /// </summary>
+    public bool PresignedUrls { get; set; }
 }
 
 /// <summary>How the S3 blob store makes a write create-only.</summary>

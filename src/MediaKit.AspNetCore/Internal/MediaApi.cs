@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using MediaKit.Internal;
 using MediaKit.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,7 +16,7 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
 {
     private const int MaxFormValueLength = 256;
 
-    public async Task<IResult> ListAsync(HttpContext context, IMediaStore store)
+    public async Task<IResult> ListAsync(HttpContext context, IMediaStore store, IMediaUrls urls)
     {
         var q = context.Request.Query;
         try
@@ -46,7 +47,13 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
                 Cursor = Text(q["cursor"]),
             };
             var page = await store.QueryAsync(query, context.RequestAborted);
-            return Results.Ok(new MediaPageResponse([.. page.Items.Select(a => ToResponse(context, a))], page.NextCursor, page.TotalCount));
+            var items = new List<MediaAssetResponse>(page.Items.Count);
+            foreach (var asset in page.Items)
+            {
+                items.Add(await ToResponseAsync(context, urls, asset));
+            }
+
+            return Results.Ok(new MediaPageResponse(items, page.NextCursor, page.TotalCount));
         }
         catch (MediaException ex)
         {
@@ -54,18 +61,18 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
         }
     }
 
-    public async Task<IResult> GetAsync(Guid id, HttpContext context, IMediaStore store)
+    public async Task<IResult> GetAsync(Guid id, HttpContext context, IMediaStore store, IMediaUrls urls)
     {
         var asset = await store.FindAsync(id, context.RequestAborted);
-        return asset is null ? NotFound(id) : Results.Ok(ToResponse(context, asset));
+        return asset is null ? NotFound(id) : Results.Ok(await ToResponseAsync(context, urls, asset));
     }
 
-    public async Task<IResult> PatchAsync(Guid id, MediaAssetChanges changes, HttpContext context, IMediaStore store)
+    public async Task<IResult> PatchAsync(Guid id, MediaAssetChanges changes, HttpContext context, IMediaStore store, IMediaUrls urls)
     {
         try
         {
             var asset = await store.UpdateAsync(id, changes, context.RequestAborted);
-            return asset is null ? NotFound(id) : Results.Ok(ToResponse(context, asset));
+            return asset is null ? NotFound(id) : Results.Ok(await ToResponseAsync(context, urls, asset));
         }
         catch (MediaException ex)
         {
@@ -106,7 +113,7 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
         }
     }
 
-    public async Task<IResult> RestoreAsync(Guid id, HttpContext context, IMediaStore store)
+    public async Task<IResult> RestoreAsync(Guid id, HttpContext context, IMediaStore store, IMediaUrls urls)
     {
         if (!await store.RestoreAsync(id, context.RequestAborted))
         {
@@ -114,10 +121,10 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
         }
 
         var asset = await store.FindAsync(id, context.RequestAborted);
-        return asset is null ? NotFound(id) : Results.Ok(ToResponse(context, asset));
+        return asset is null ? NotFound(id) : Results.Ok(await ToResponseAsync(context, urls, asset));
     }
 
-    public async Task<IResult> UploadAsync(HttpContext context, IMediaStore store, IOptions<MediaKitOptions> mediaOptions)
+    public async Task<IResult> UploadAsync(HttpContext context, IMediaStore store, IMediaUrls urls, IOptions<MediaKitOptions> mediaOptions)
     {
         var request = context.Request;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
@@ -177,7 +184,7 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
                     var asset = await store.UploadAsync(
                         new MediaUploadRequest(collection, fileName, section.Body) { DeclaredContentType = section.ContentType, UploadedBy = uploadedBy },
                         ct);
-                    results.Add(new MediaUploadResult(fileName, ToResponse(context, asset), null));
+                    results.Add(new MediaUploadResult(fileName, await ToResponseAsync(context, urls, asset), null));
                 }
                 catch (MediaException ex)
                 {
@@ -213,15 +220,66 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
         return Results.Ok(new MediaUploadResponse(results));
     }
 
-    public async Task ContentAsync(Guid id, HttpContext context, IMediaStore store, IOptions<MediaKitOptions> mediaOptions)
+    public async Task<IResult> SignedUrlAsync(Guid id, HttpContext context, IMediaUrls urls, IOptions<MediaKitOptions> mediaOptions)
+    {
+        TimeSpan? expiresIn = null;
+        try
+        {
+            if (ParseInt(context.Request.Query["expiresIn"], "expiresIn") is { } seconds)
+            {
+                expiresIn = TimeSpan.FromSeconds(seconds);
+            }
+
+            var max = options.MaxSignedUrlLifetime;
+            if (expiresIn is { } asked && (asked < TimeSpan.FromSeconds(1) || asked > max))
+            {
+                return MediaProblems.Problem(MediaErrorCodes.InvalidRequest, $"expiresIn must be between 1 and {(long)max.TotalSeconds} seconds.");
+            }
+
+            // Without expiresIn the configured default applies, capped by this endpoint's maximum.
+            expiresIn ??= mediaOptions.Value.Signing.DefaultLifetime < max ? mediaOptions.Value.Signing.DefaultLifetime : max;
+            var url = await urls.GetUrlAsync(id, Text(context.Request.Query["variant"]), expiresIn, context.RequestAborted);
+            return url is null ? NotFound(id) : Results.Ok(new MediaSignedUrlResponse(Absolute(context, url.Url), url.ExpiresAt));
+        }
+        catch (MediaException ex)
+        {
+            return MediaProblems.From(ex);
+        }
+    }
+
+    public async Task ContentAsync(
+        Guid id,
+        HttpContext context,
+        IMediaStore store,
+        IOptions<MediaKitOptions> mediaOptions,
+        MediaUrlKeys keys,
+        IMediaTenantAccessor tenant,
+        TimeProvider time)
     {
         var request = context.Request;
         var response = context.Response;
         var variant = Text(request.Query["variant"]);
+
+        // A signature is checked before the asset is looked up, so an altered URL says nothing about which ids exist.
+        var signature = keys.Verify(id, variant, tenant.TenantId, request.Query["exp"], request.Query["kid"], request.Query["sig"], time.GetUtcNow());
+        if (signature is MediaUrlSignatureStatus.Invalid or MediaUrlSignatureStatus.Expired)
+        {
+            await SignatureProblem(signature).ExecuteAsync(context);
+            return;
+        }
+
         var asset = await store.FindAsync(id, context.RequestAborted);
         if (asset is null)
         {
             await NotFound(id).ExecuteAsync(context);
+            return;
+        }
+
+        var isPublic = mediaOptions.Value.Collections.Find(asset.Collection)?.Visibility == MediaVisibility.Public;
+        if (!isPublic && signature != MediaUrlSignatureStatus.Valid
+            && !(options.AllowAuthorizedPrivateReads && context.User.Identity?.IsAuthenticated == true))
+        {
+            await SignatureProblem(signature).ExecuteAsync(context);
             return;
         }
 
@@ -247,8 +305,7 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
         headers.AcceptRanges = "bytes";
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-        var visibility = mediaOptions.Value.Collections.Find(content.Asset.Collection)?.Visibility ?? MediaVisibility.Private;
-        headers.CacheControl = visibility == MediaVisibility.Public
+        headers.CacheControl = isPublic
             ? $"public, max-age={(long)options.PublicCacheMaxAge.TotalSeconds}"
             : "private, no-store";
         var disposition = new ContentDispositionHeaderValue(MediaContentTypes.IsActive(content.ContentType) ? "attachment" : "inline");
@@ -354,9 +411,20 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
         return RangeOutcome.Partial;
     }
 
-    private MediaAssetResponse ToResponse(HttpContext context, MediaAsset asset)
+    private async Task<MediaAssetResponse> ToResponseAsync(HttpContext context, IMediaUrls urls, MediaAsset asset)
     {
-        var url = $"{context.Request.PathBase}{prefix}/{asset.Id}/content";
+        // A trashed asset has no servable URL; it keeps the plain delivery path, which answers 404 until it is restored.
+        var plain = $"{context.Request.PathBase}{prefix}/{asset.Id}/content";
+        var url = await urls.GetUrlAsync(asset, cancellationToken: context.RequestAborted) is { } u ? Absolute(context, u.Url) : plain;
+        var variants = new List<MediaVariantResponse>(asset.Variants.Count);
+        foreach (var v in asset.Variants)
+        {
+            var variantUrl = await urls.GetUrlAsync(asset, v.Name, cancellationToken: context.RequestAborted) is { } vu
+                ? Absolute(context, vu.Url)
+                : $"{plain}?variant={Uri.EscapeDataString(v.Name)}";
+            variants.Add(new MediaVariantResponse(v.Name, v.ContentType, v.Length, v.Width, v.Height, variantUrl));
+        }
+
         return new MediaAssetResponse(
             asset.Id,
             asset.Collection,
@@ -375,8 +443,19 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
             asset.UpdatedAt,
             asset.DeletedAt,
             url,
-            [.. asset.Variants.Select(v => new MediaVariantResponse(v.Name, v.ContentType, v.Length, v.Width, v.Height, $"{url}?variant={Uri.EscapeDataString(v.Name)}"))]);
+            variants);
     }
+
+    /// <summary>An app-relative delivery path gets the request's path base, so it works when the app is mounted below the root.</summary>
+    private static string Absolute(HttpContext context, string url)
+        => url.StartsWith('/') ? $"{context.Request.PathBase}{url}" : url;
+
+    private static IResult SignatureProblem(MediaUrlSignatureStatus status) => status switch
+    {
+        MediaUrlSignatureStatus.Expired => MediaProblems.Problem(MediaErrorCodes.SignatureExpired, "The signed URL has expired; ask for a new one."),
+        MediaUrlSignatureStatus.Invalid => MediaProblems.Problem(MediaErrorCodes.SignatureInvalid, "The signed URL is not valid: it was altered, is incomplete, or its key is no longer configured."),
+        _ => MediaProblems.Problem(MediaErrorCodes.SignatureRequired, "This file is private: request it through a signed URL (GET {id}/signed-url)."),
+    };
 
     private static IResult NotFound(Guid id) => MediaProblems.From(new MediaNotFoundException(id));
 

@@ -13,6 +13,7 @@ internal static class MediaProblems
         MediaErrorCodes.Infected or MediaErrorCodes.Corrupt => StatusCodes.Status422UnprocessableEntity,
         MediaErrorCodes.BlobExists or MediaErrorCodes.InUse => StatusCodes.Status409Conflict,
         MediaErrorCodes.StorageFailed or MediaErrorCodes.CatalogFailed => StatusCodes.Status503ServiceUnavailable,
+        MediaErrorCodes.SignatureRequired or MediaErrorCodes.SignatureInvalid or MediaErrorCodes.SignatureExpired => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -52,6 +53,9 @@ internal static class MediaProblems
         MediaErrorCodes.UploadIncomplete => "Upload incomplete",
         MediaErrorCodes.UnknownCollection => "Unknown collection",
         MediaErrorCodes.InUse => "Media asset in use",
+        MediaErrorCodes.SignatureRequired => "Signed URL required",
+        MediaErrorCodes.SignatureInvalid => "Signed URL invalid",
+        MediaErrorCodes.SignatureExpired => "Signed URL expired",
         _ => "Invalid request",
     };
 }

@@ -88,6 +88,9 @@ public class MediaAsset
     /// <summary>The derived files of the asset (thumbnails, renditions, posters).</summary>
     public List<MediaVariant> Variants { get; set; } = [];
 
+    /// <summary>The files this asset had before its content was replaced, kept for a retention period.</summary>
+    public List<MediaAssetVersion> PreviousVersions { get; set; } = [];
+
     /// <summary>Whether the asset is in the trash.</summary>
     public bool IsDeleted => DeletedAt is not null;
 }

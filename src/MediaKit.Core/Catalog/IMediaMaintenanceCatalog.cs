@@ -19,6 +19,12 @@ public interface IMediaMaintenanceCatalog
     /// <summary>Assets of every tenant in the trash since before <paramref name="deletedBefore"/> (tracked, with variants).</summary>
     Task<IReadOnlyList<MediaAsset>> FindDeletedBeforeAsync(DateTimeOffset deletedBefore, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Previous versions of assets of every tenant replaced before <paramref name="replacedBefore"/>, oldest first.</summary>
+    Task<IReadOnlyList<MediaAssetVersion>> FindReplacedVersionsAsync(DateTimeOffset replacedBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Removes the record of a previous version (its bytes are the caller's to delete afterwards).</summary>
+    Task RemoveVersionAsync(MediaAssetVersion version, CancellationToken cancellationToken);
+
     /// <summary>
     /// Takes or renews the lease of <paramref name="job"/> for <paramref name="owner"/> until <paramref name="until"/>, atomically in
     /// the database: it succeeds when the job has no lease, its lease ran out before <paramref name="now"/>, or the owner holds it.

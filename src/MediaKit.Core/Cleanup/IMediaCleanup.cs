@@ -17,4 +17,5 @@ public interface IMediaCleanup
 /// <param name="ExpiredDeleted">Assets moved to the trash because their <see cref="MediaAsset.ExpiresAt"/> passed.</param>
 /// <param name="OrphansDeleted">Orphans moved to the trash.</param>
 /// <param name="Purged">Assets purged after their time in the trash (record, bytes and variants).</param>
-public sealed record MediaCleanupReport(bool Skipped, int ExpiredDeleted, int OrphansDeleted, int Purged);
+/// <param name="VersionsRemoved">Previous files of replaced assets removed after their retention.</param>
+public sealed record MediaCleanupReport(bool Skipped, int ExpiredDeleted, int OrphansDeleted, int Purged, int VersionsRemoved = 0);

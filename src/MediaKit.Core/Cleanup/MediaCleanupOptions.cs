@@ -15,6 +15,9 @@ public sealed class MediaCleanupOptions
     /// <summary>How long an asset stays in the trash before the job purges its record, bytes and variants. Default 30 days; <see langword="null"/> never purges.</summary>
     public TimeSpan? PurgeDeletedAfter { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How long the previous file of a replaced asset is kept before the job removes it. Default 30 days; <see langword="null"/> keeps it until the asset is purged.</summary>
+    public TimeSpan? KeepReplacedVersionsFor { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often the background service runs the job. Default one hour.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 

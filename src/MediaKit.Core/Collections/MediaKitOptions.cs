@@ -17,6 +17,22 @@ public sealed class MediaKitOptions
 
     /// <summary>How old a blob without a record must be before reconciliation removes it. Default one hour, so uploads in flight are never touched.</summary>
     public TimeSpan ReconciliationGracePeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The absolute base URL of public files, such as a CDN or bucket URL (<c>https://cdn.example.com/media</c>); a public
+    /// file's URL is this base, <c>/</c> and the blob's storage key. Include the S3 key prefix, if any, in the base.
+    /// Default <see langword="null"/>: public files are served by the app's delivery endpoint (<see cref="DeliveryPath"/>).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// The path at which <c>MapMediaKit</c> maps the HTTP API, used to build delivery URLs (<c>{DeliveryPath}/{id}/content</c>).
+    /// Default <c>/api/media</c>; must match the prefix given to <c>MapMediaKit</c>, which checks it.
+    /// </summary>
+    public string DeliveryPath { get; set; } = "/api/media";
+
+    /// <summary>The keys and lifetimes of signed URLs for private collections.</summary>
+    public MediaUrlSigningOptions Signing { get; } = new();
 }
 
 /// <summary>The named collections of <see cref="MediaKitOptions"/>.</summary>

@@ -11,7 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MediaKitServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds MediaKit's services: <see cref="IMediaStore"/>, <see cref="IMediaUsages"/>, <see cref="IMediaReconciler"/>, the default tenant accessor and
+    /// Adds MediaKit's services: <see cref="IMediaStore"/>, <see cref="IMediaUsages"/>, <see cref="IMediaReconciler"/>, <see cref="IMediaUrls"/>
+    /// with the default HMAC <see cref="IMediaUrlSigner"/>, the default tenant accessor and
     /// validation of <see cref="MediaKitOptions"/> at startup. Calling it again only adds configuration.
     /// </summary>
     /// <param name="services">The application's services.</param>
@@ -42,6 +43,10 @@ public static class MediaKitServiceCollectionExtensions
         services.TryAddScoped<IMediaGroups, MediaGroups>(); services.TryAddScoped<IMediaGalleries, MediaGalleries>();
         services.TryAddScoped<IMediaReconciler, MediaReconciler>();
         services.TryAddScoped<IMediaImporter, MediaImporter>();
+        services.TryAddSingleton<MediaUrlKeys>();
+        services.TryAddSingleton<MediaUrlCache>();
+        services.TryAddSingleton<IMediaUrlSigner, HmacMediaUrlSigner>();
+        services.TryAddScoped<IMediaUrls, MediaUrls>();
         return new MediaKitBuilder(services);
     }
 
@@ -129,6 +134,8 @@ internal sealed class MediaKitOptionsValidator(IServiceProvider services) : IVal
             ValidateCollection(collection, failures);
         }
 
+        ValidateDelivery(options, services.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>(), failures);
+
         using (var scope = services.CreateScope())
         {
             var isService = scope.ServiceProvider.GetService<IServiceProviderIsService>();
@@ -148,6 +155,58 @@ internal sealed class MediaKitOptionsValidator(IServiceProvider services) : IVal
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateDelivery(MediaKitOptions options, Microsoft.Extensions.Hosting.IHostEnvironment? environment, List<string> failures)
+    {
+        if (options.PublicBaseUrl is { } baseUrl
+            && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0 || uri.Fragment.Length > 0))
+        {
+            failures.Add($"MediaKit: PublicBaseUrl '{baseUrl}' must be an absolute http or https URL without a query or fragment.");
+        }
+
+        if (string.IsNullOrEmpty(options.DeliveryPath) || options.DeliveryPath[0] != '/' || options.DeliveryPath.IndexOfAny(['?', '#']) >= 0)
+        {
+            failures.Add($"MediaKit: DeliveryPath '{options.DeliveryPath}' must be a path starting with '/', such as /api/media.");
+        }
+
+        var signing = options.Signing;
+        foreach (var (id, secret) in signing.Keys)
+        {
+            if (id.Length is 0 or > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                failures.Add($"MediaKit: Signing.Keys: the key id '{id}' must be 1 to 64 letters, digits, '-', '_' or '.'.");
+            }
+
+            var bytes = new byte[((secret?.Length ?? 0) * 3 / 4) + 3];
+            if (secret is null || !Convert.TryFromBase64String(secret, bytes, out var length))
+            {
+                failures.Add($"MediaKit: Signing.Keys['{id}'] is not base64. Generate one with: openssl rand -base64 32");
+            }
+            else if (length < MediaUrlSigningOptions.MinKeyLength)
+            {
+                failures.Add($"MediaKit: Signing.Keys['{id}'] is {length} bytes; a signing key must be at least {MediaUrlSigningOptions.MinKeyLength} bytes. Generate one with: openssl rand -base64 32");
+            }
+        }
+
+        if (signing.CurrentKeyId is { } current && !signing.Keys.ContainsKey(current))
+        {
+            failures.Add($"MediaKit: Signing.CurrentKeyId '{current}' is not one of the configured Signing.Keys.");
+        }
+        else if (signing.CurrentKeyId is null && signing.Keys.Count > 1)
+        {
+            failures.Add("MediaKit: Signing.Keys holds several keys; set Signing.CurrentKeyId to the one new URLs are signed with.");
+        }
+
+        if (signing.MaxLifetime < TimeSpan.FromSeconds(1) || signing.DefaultLifetime < TimeSpan.FromSeconds(1) || signing.DefaultLifetime > signing.MaxLifetime)
+        {
+            failures.Add($"MediaKit: Signing.DefaultLifetime ({signing.DefaultLifetime}) must be at least one second and not longer than Signing.MaxLifetime ({signing.MaxLifetime}).");
+        }
+
+        if (signing.Keys.Count == 0 && options.Collections.Any(c => c.Visibility == MediaVisibility.Private) && environment?.EnvironmentName != "Development")
+        {
+            failures.Add("MediaKit: a collection is private but no signing key is configured. Set Signing.Keys (for example MediaKit:Signing:Keys:k1 = output of 'openssl rand -base64 32') and Signing.CurrentKeyId. Only the Development environment generates a temporary key.");
+        }
     }
 
     private static void ValidateCollection(MediaCollectionOptions collection, List<string> failures)

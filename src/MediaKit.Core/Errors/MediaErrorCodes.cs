@@ -65,4 +65,13 @@ public static class MediaErrorCodes
 
     /// <summary>A local import path is outside every <see cref="MediaImportOptions.AllowedRoots"/> (by traversal or by a symbolic link), or no root is configured.</summary>
     public const string ImportForbiddenPath = "media.import_forbidden_path";
+
+    /// <summary>A file of a private collection was requested without a signature (<c>exp</c>, <c>kid</c> and <c>sig</c>) and without an authorized read.</summary>
+    public const string SignatureRequired = "media.signature_required";
+
+    /// <summary>A signed URL was altered (asset, variant, expiry or signature), is malformed, or names a key that is not configured.</summary>
+    public const string SignatureInvalid = "media.signature_invalid";
+
+    /// <summary>A signed URL is genuine but its expiry has passed.</summary>
+    public const string SignatureExpired = "media.signature_expired";
 }

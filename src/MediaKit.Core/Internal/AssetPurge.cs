@@ -13,7 +13,7 @@ internal static class AssetPurge
     /// <returns>The keys whose bytes could not be deleted (reconciliation will remove them).</returns>
     public static async Task<IReadOnlyList<(string Key, Exception Error)>> PurgeAsync(IMediaCatalog catalog, IMediaBlobStore blobs, MediaAsset asset, CancellationToken cancellationToken)
     {
-        var keys = asset.Variants.Select(v => v.StorageKey).Prepend(asset.StorageKey).ToList();
+        var keys = asset.Variants.Select(v => v.StorageKey).Concat(asset.PreviousVersions.Select(v => v.StorageKey)).Prepend(asset.StorageKey).ToList();
         await catalog.RemoveAsync(asset, cancellationToken);
         var failures = new List<(string, Exception)>();
         foreach (var key in keys)

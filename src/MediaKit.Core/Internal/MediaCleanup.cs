@@ -63,8 +63,36 @@ internal sealed partial class MediaCleanup(
                 }
             }
 
+            var versions = 0;
+            if (settings.KeepReplacedVersionsFor is { } keepFor)
+            {
+                while (true)
+                {
+                    var batch = await maintenance.FindReplacedVersionsAsync(time.GetUtcNow() - keepFor, settings.BatchSize, cancellationToken);
+                    foreach (var version in batch)
+                    {
+                        // Record first, bytes second, as for a purge: a failure leaves bytes for reconciliation, never a record without bytes.
+                        await maintenance.RemoveVersionAsync(version, cancellationToken);
+                        try
+                        {
+                            await blobs.DeleteAsync(version.StorageKey, CancellationToken.None);
+                        }
+                        catch (Exception ex)
+                        {
+                            Log.BytesNotRemoved(_logger, ex, version.StorageKey);
+                        }
+                    }
+
+                    versions += batch.Count;
+                    if (batch.Count < settings.BatchSize || !await RenewLeaseAsync(settings, cancellationToken))
+                    {
+                        break;
+                    }
+                }
+            }
+
             Log.Ran(_logger, expired, orphans, purged);
-            return new MediaCleanupReport(false, expired, orphans, purged);
+            return new MediaCleanupReport(false, expired, orphans, purged, versions);
         }
         finally
         {

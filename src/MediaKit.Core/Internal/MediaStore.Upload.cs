@@ -23,48 +23,12 @@ internal sealed partial class MediaStore
     {
         var collection = _options.Collections.Find(request.Collection) ?? throw new MediaCollectionNotFoundException(request.Collection);
         var tenantId = TenantId;
-        if (request.DeclaredLength is { } declared && declared > collection.GetLargestMaxLength())
-        {
-            throw new MediaTooLargeException(collection.GetLargestMaxLength(), MediaKind.Other);
-        }
-
-        // 1. Sniff: read the first bytes and decide the type before anything is written.
-        var header = new byte[ContentSniffer.HeaderLength];
-        var headerLength = await ReadHeaderAsync(request.Content, header, cancellationToken);
-        if (headerLength == 0)
-        {
-            throw new MediaException(MediaErrorCodes.Empty, "The file is empty.");
-        }
-
-        var detected = ContentSniffer.Detect(header.AsSpan(0, headerLength));
-        var contentType = ContentSniffer.Resolve(detected, request.FileName, request.DeclaredContentType);
-        if (!collection.Accepts(contentType))
-        {
-            throw new MediaTypeRejectedException(
-                MediaErrorCodes.TypeNotAllowed,
-                contentType,
-                $"Files of type '{contentType}' are not accepted in collection '{collection.Name}'.");
-        }
-
-        var kind = MediaContentTypes.GetKind(contentType);
-        var limit = collection.GetMaxLength(kind);
-        if (request.DeclaredLength > limit)
-        {
-            throw new MediaTooLargeException(limit, kind);
-        }
-
-        // 2. One pass: count, hash and write; the limit stops the read.
         var now = _time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
-        var key = StorageKeys.Original(id, now, version: 1, contentType);
-        string sha256;
-        long length;
-        using (var ingest = new IngestStream(header, headerLength, request.Content, limit, kind))
-        {
-            await WriteBlobAsync(key, ingest, contentType, cancellationToken);
-            sha256 = ingest.GetHashHex();
-            length = ingest.BytesRead;
-        }
+        var (key, contentType, kind, length, sha256) = await IngestAsync(
+            collection, request.FileName, request.Content, request.DeclaredContentType, request.DeclaredLength,
+            type => StorageKeys.Original(id, now, version: 1, type),
+            cancellationToken);
 
         // 3. Everything after the write either commits the record or removes the bytes.
         try
@@ -125,6 +89,54 @@ internal sealed partial class MediaStore
             await CompensateAsync(key);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The one pass of an upload or a replacement: sniff the first bytes and check them against the collection before anything
+    /// is written, then count, hash and write in one read of the stream; the size limit stops the read.
+    /// </summary>
+    private async Task<(string Key, string ContentType, MediaKind Kind, long Length, string Sha256)> IngestAsync(
+        MediaCollectionOptions collection,
+        string fileName,
+        Stream content,
+        string? declaredContentType,
+        long? declaredLength,
+        Func<string, string> keyFor,
+        CancellationToken cancellationToken)
+    {
+        if (declaredLength is { } declared && declared > collection.GetLargestMaxLength())
+        {
+            throw new MediaTooLargeException(collection.GetLargestMaxLength(), MediaKind.Other);
+        }
+
+        var header = new byte[ContentSniffer.HeaderLength];
+        var headerLength = await ReadHeaderAsync(content, header, cancellationToken);
+        if (headerLength == 0)
+        {
+            throw new MediaException(MediaErrorCodes.Empty, "The file is empty.");
+        }
+
+        var detected = ContentSniffer.Detect(header.AsSpan(0, headerLength));
+        var contentType = ContentSniffer.Resolve(detected, fileName, declaredContentType);
+        if (!collection.Accepts(contentType))
+        {
+            throw new MediaTypeRejectedException(
+                MediaErrorCodes.TypeNotAllowed,
+                contentType,
+                $"Files of type '{contentType}' are not accepted in collection '{collection.Name}'.");
+        }
+
+        var kind = MediaContentTypes.GetKind(contentType);
+        var limit = collection.GetMaxLength(kind);
+        if (declaredLength > limit)
+        {
+            throw new MediaTooLargeException(limit, kind);
+        }
+
+        var key = keyFor(contentType);
+        using var ingest = new IngestStream(header, headerLength, content, limit, kind);
+        await WriteBlobAsync(key, ingest, contentType, cancellationToken);
+        return (key, contentType, kind, ingest.BytesRead, ingest.GetHashHex());
     }
 
     private static async Task<int> ReadHeaderAsync(Stream content, byte[] header, CancellationToken cancellationToken)

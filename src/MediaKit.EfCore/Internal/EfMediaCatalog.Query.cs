@@ -43,7 +43,7 @@ internal sealed partial class EfMediaCatalog<TContext>
                 return new MediaPage<MediaAsset>([], null, total);
             }
 
-            var items = await WithVariants(Sort(filtered, query.SortBy, query.Descending, collation))
+            var items = await WithVariants(Sort(filtered, query.SortBy, query.Descending, collation, !query.Trash))
                 .Skip((int)skip)
                 .Take(query.Limit)
                 .ToListAsync(cancellationToken);
@@ -56,7 +56,7 @@ internal sealed partial class EfMediaCatalog<TContext>
         }
 
         // One extra row tells whether there is a next page without counting the rest.
-        var rows = await WithVariants(Sort(filtered, query.SortBy, query.Descending, collation))
+        var rows = await WithVariants(Sort(filtered, query.SortBy, query.Descending, collation, !query.Trash))
             .Take(query.Limit + 1)
             .ToListAsync(cancellationToken);
         string? next = null;
@@ -141,23 +141,40 @@ internal sealed partial class EfMediaCatalog<TContext>
             .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
     // Id breaks ties in the same direction as the key, so the order is total and keyset pages neither overlap nor skip.
-    // Ids compare the same way on both providers: SQLite stores them as upper-case hex text, PostgreSQL as uuid bytes.
+    // Ids compare the same way on both providers: SQLite stores them as upper-case text, PostgreSQL as uuid bytes.
     // A non-null collation applies to file names, in the ORDER BY and in the cursor's comparison alike.
-    private static IOrderedQueryable<MediaAsset> Sort(IQueryable<MediaAsset> assets, MediaSortBy sortBy, bool descending, string? collation)
-        => (sortBy, descending) switch
+    // Live listings lead with DeletedAt, which is NULL in every row they return, so the order is unchanged; PostgreSQL does
+    // not take "DeletedAt" IS NULL as fixing the second column of the (TenantId, DeletedAt, key, Id) indexes, and without it
+    // in the ORDER BY it sorts all of the tenant's rows for every page instead of reading the index in order.
+    private static IOrderedQueryable<MediaAsset> Sort(IQueryable<MediaAsset> assets, MediaSortBy sortBy, bool descending, string? collation, bool live)
+    {
+        var lead = !live ? null : descending ? assets.OrderByDescending(a => a.DeletedAt) : assets.OrderBy(a => a.DeletedAt);
+        return (sortBy, descending) switch
         {
-            (MediaSortBy.CreatedAt, false) => assets.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id),
-            (MediaSortBy.CreatedAt, true) => assets.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
-            (MediaSortBy.FileName, false) when collation is not null => assets.OrderBy(a => EF.Functions.Collate(a.FileName, collation)).ThenBy(a => a.Id),
-            (MediaSortBy.FileName, true) when collation is not null => assets.OrderByDescending(a => EF.Functions.Collate(a.FileName, collation)).ThenByDescending(a => a.Id),
-            (MediaSortBy.FileName, false) => assets.OrderBy(a => a.FileName).ThenBy(a => a.Id),
-            (MediaSortBy.FileName, true) => assets.OrderByDescending(a => a.FileName).ThenByDescending(a => a.Id),
-            (MediaSortBy.Length, false) => assets.OrderBy(a => a.Length).ThenBy(a => a.Id),
-            (MediaSortBy.Length, true) => assets.OrderByDescending(a => a.Length).ThenByDescending(a => a.Id),
+            (MediaSortBy.CreatedAt, _) => By(lead, assets, a => a.CreatedAt, descending),
+            (MediaSortBy.FileName, _) when collation is not null => By(lead, assets, a => EF.Functions.Collate(a.FileName, collation), descending),
+            (MediaSortBy.FileName, _) => By(lead, assets, a => a.FileName, descending),
+            (MediaSortBy.Length, _) => By(lead, assets, a => a.Length, descending),
             _ => throw new MediaException(MediaErrorCodes.InvalidRequest, $"Unknown sort '{sortBy}'."),
         };
+    }
+
+    private static IOrderedQueryable<MediaAsset> By<TKey>(
+        IOrderedQueryable<MediaAsset>? lead, IQueryable<MediaAsset> assets, System.Linq.Expressions.Expression<Func<MediaAsset, TKey>> key, bool descending)
+    {
+        var ordered = (lead, descending) switch
+        {
+            (null, false) => assets.OrderBy(key),
+            (null, true) => assets.OrderByDescending(key),
+            (_, false) => lead.ThenBy(key),
+            (_, true) => lead.ThenByDescending(key),
+        };
+        return descending ? ordered.ThenByDescending(a => a.Id) : ordered.ThenBy(a => a.Id);
+    }
 
     // The comparisons run in SQL, so they follow the database's own order of keys and ids, the same order as Sort.
+    // The redundant bound (key <= cursor, or >=) on the indexed keys lets PostgreSQL start the index scan at the cursor; the OR
+    // alone is only a filter, and a deep page would then read every row before it.
     private static IQueryable<MediaAsset> After(IQueryable<MediaAsset> assets, MediaCursor cursor, string? collation)
     {
         var id = cursor.Id;
@@ -165,10 +182,10 @@ internal sealed partial class EfMediaCatalog<TContext>
         {
             case (MediaSortBy.CreatedAt, false):
                 var createdAfter = cursor.CreatedAt;
-                return assets.Where(a => a.CreatedAt > createdAfter || (a.CreatedAt == createdAfter && a.Id.CompareTo(id) > 0));
+                return assets.Where(a => a.CreatedAt >= createdAfter && (a.CreatedAt > createdAfter || (a.CreatedAt == createdAfter && a.Id.CompareTo(id) > 0)));
             case (MediaSortBy.CreatedAt, true):
                 var createdBefore = cursor.CreatedAt;
-                return assets.Where(a => a.CreatedAt < createdBefore || (a.CreatedAt == createdBefore && a.Id.CompareTo(id) < 0));
+                return assets.Where(a => a.CreatedAt <= createdBefore && (a.CreatedAt < createdBefore || (a.CreatedAt == createdBefore && a.Id.CompareTo(id) < 0)));
             case (MediaSortBy.FileName, false) when collation is not null:
                 var collatedAfter = cursor.Value;
                 return assets.Where(a => string.Compare(EF.Functions.Collate(a.FileName, collation), collatedAfter) > 0
@@ -185,10 +202,10 @@ internal sealed partial class EfMediaCatalog<TContext>
                 return assets.Where(a => string.Compare(a.FileName, nameBefore) < 0 || (a.FileName == nameBefore && a.Id.CompareTo(id) < 0));
             case (MediaSortBy.Length, false):
                 var lengthAfter = cursor.Length;
-                return assets.Where(a => a.Length > lengthAfter || (a.Length == lengthAfter && a.Id.CompareTo(id) > 0));
+                return assets.Where(a => a.Length >= lengthAfter && (a.Length > lengthAfter || (a.Length == lengthAfter && a.Id.CompareTo(id) > 0)));
             case (MediaSortBy.Length, true):
                 var lengthBefore = cursor.Length;
-                return assets.Where(a => a.Length < lengthBefore || (a.Length == lengthBefore && a.Id.CompareTo(id) < 0));
+                return assets.Where(a => a.Length <= lengthBefore && (a.Length < lengthBefore || (a.Length == lengthBefore && a.Id.CompareTo(id) < 0)));
             default:
                 throw new MediaException(MediaErrorCodes.InvalidRequest, $"Unknown sort '{cursor.SortBy}'.");
         }

@@ -93,7 +93,24 @@ internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
 
         // The original value stays the stamp that was read, so the UPDATE matches no row if someone saved in between.
         asset.ConcurrencyStamp = Guid.NewGuid();
-        await _context.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await _context.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // Changes that did not save must not ride along with the host's next SaveChanges on this shared context.
+            foreach (var pending in _context.ChangeTracker.Entries()
+                .Where(e => e.Entity == asset
+                    || (e.Entity is MediaVariant v && v.AssetId == asset.Id)
+                    || (e.Entity is MediaAssetVersion p && p.AssetId == asset.Id))
+                .ToList())
+            {
+                pending.State = EntityState.Detached;
+            }
+
+            throw;
+        }
     }
 
     public async Task RemoveAsync(MediaAsset asset, CancellationToken cancellationToken)
@@ -136,13 +153,20 @@ internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
                 .Where(v => batch.Contains(v.StorageKey))
                 .Select(v => v.StorageKey)
                 .ToListAsync(cancellationToken);
+            var versionKeys = await _context.Set<MediaAssetVersion>().AsNoTracking()
+                .Where(v => batch.Contains(v.StorageKey))
+                .Select(v => v.StorageKey)
+                .ToListAsync(cancellationToken);
             known.UnionWith(assetKeys);
             known.UnionWith(variantKeys);
+            known.UnionWith(versionKeys);
         }
 
         return known;
     }
 
-    private static IQueryable<MediaAsset> WithVariants(IQueryable<MediaAsset> assets)
-        => assets.Include(a => a.Variants.OrderBy(v => v.Name));
+    // Previous versions come along so that a purge knows every file of the asset; two collections load as split queries
+    // rather than one join that multiplies rows.
+    internal static IQueryable<MediaAsset> WithVariants(IQueryable<MediaAsset> assets)
+        => assets.Include(a => a.Variants.OrderBy(v => v.Name)).Include(a => a.PreviousVersions.OrderBy(v => v.Version)).AsSplitQuery();
 }

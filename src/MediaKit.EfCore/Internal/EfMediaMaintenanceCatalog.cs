@@ -13,12 +13,9 @@ internal sealed class EfMediaMaintenanceCatalog<TContext>(TContext context) : IM
 
     public async Task<IReadOnlyList<MediaAsset>> FindOrphansAsync(string? tenantId, DateTimeOffset createdBefore, Guid? after, int limit, CancellationToken cancellationToken)
     {
-        var usages = context.Set<MediaUsage>();
-        var groupItems = context.Set<MediaGroupItem>();
-
-        // Membership in a group counts as use: a gallery shows it.
-        var query = Assets.Where(a => a.DeletedAt == null && a.CreatedAt < createdBefore
-            && !usages.Any(u => u.AssetId == a.Id) && !groupItems.Any(g => g.AssetId == a.Id));
+        IQueryable<MediaUsage> usages = context.Set<MediaUsage>();
+        IQueryable<MediaGroupItem> groupItems = context.Set<MediaGroupItem>();
+        var query = Assets.Where(a => a.DeletedAt == null && a.CreatedAt < createdBefore);
         if (tenantId is not null)
         {
             query = query.Where(a => a.TenantId == tenantId);
@@ -26,10 +23,15 @@ internal sealed class EfMediaMaintenanceCatalog<TContext>(TContext context) : IM
 
         if (after is { } last)
         {
+            // The same bound inside the anti-joins lets each page start its index scans at the cursor instead of the start.
             query = query.Where(a => a.Id.CompareTo(last) > 0);
+            usages = usages.Where(u => u.AssetId.CompareTo(last) > 0);
+            groupItems = groupItems.Where(g => g.AssetId.CompareTo(last) > 0);
         }
 
-        return await query.OrderBy(a => a.Id).Take(limit).Include(a => a.Variants).ToListAsync(cancellationToken);
+        // Membership in a group counts as use: a gallery shows it.
+        query = query.Where(a => !usages.Any(u => u.AssetId == a.Id) && !groupItems.Any(g => g.AssetId == a.Id));
+        return await query.OrderBy(a => a.Id).Take(limit).Include(a => a.Variants).Include(a => a.PreviousVersions).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<MediaAsset>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -37,7 +39,7 @@ internal sealed class EfMediaMaintenanceCatalog<TContext>(TContext context) : IM
             .Where(a => a.DeletedAt == null && a.ExpiresAt != null && a.ExpiresAt <= now)
             .OrderBy(a => a.Id)
             .Take(limit)
-            .Include(a => a.Variants)
+            .Include(a => a.Variants).Include(a => a.PreviousVersions).AsSplitQuery()
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<MediaAsset>> FindDeletedBeforeAsync(DateTimeOffset deletedBefore, int limit, CancellationToken cancellationToken)
@@ -45,8 +47,21 @@ internal sealed class EfMediaMaintenanceCatalog<TContext>(TContext context) : IM
             .Where(a => a.DeletedAt != null && a.DeletedAt < deletedBefore)
             .OrderBy(a => a.Id)
             .Take(limit)
-            .Include(a => a.Variants)
+            .Include(a => a.Variants).Include(a => a.PreviousVersions).AsSplitQuery()
             .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<MediaAssetVersion>> FindReplacedVersionsAsync(DateTimeOffset replacedBefore, int limit, CancellationToken cancellationToken)
+        => await context.Set<MediaAssetVersion>()
+            .Where(v => v.ReplacedAt < replacedBefore)
+            .OrderBy(v => v.ReplacedAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
+    public async Task RemoveVersionAsync(MediaAssetVersion version, CancellationToken cancellationToken)
+    {
+        context.Set<MediaAssetVersion>().Remove(version);
+        await context.SaveChangesAsync(cancellationToken);
+    }
 
     public async Task<bool> TryAcquireLeaseAsync(string job, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {

@@ -65,6 +65,12 @@ internal sealed partial class S3BlobStore : IMediaBlobStore, IMediaBlobStoreMain
     /// <summary>The client the store talks through.</summary>
     internal IAmazonS3 Client => _client;
 
+    /// <summary>The bucket that holds the blobs.</summary>
+    internal string BucketName => _bucket;
+
+    /// <summary>The object key of a blob key: the prefix and the key.</summary>
+    internal string ObjectKeyOf(string key) => ObjectKey(key);
+
     public void Dispose()
     {
         if (_ownsClient)

@@ -64,6 +64,10 @@ internal sealed class UnusedMaintenanceCatalog : IMediaMaintenanceCatalog
 
     public Task<IReadOnlyList<MediaAsset>> FindDeletedBeforeAsync(DateTimeOffset deletedBefore, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<MediaAssetVersion>> FindReplacedVersionsAsync(DateTimeOffset replacedBefore, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task RemoveVersionAsync(MediaAssetVersion version, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<bool> TryAcquireLeaseAsync(string job, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task ReleaseLeaseAsync(string job, string owner, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -1,0 +1,92 @@
+namespace MediaKit.Internal;
+
+internal sealed partial class MediaStore
+{
+    public async Task<MediaAsset?> ReplaceContentAsync(Guid id, MediaContentReplacement replacement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        var asset = await _catalog.FindAsync(TenantId, id, includeDeleted: false, cancellationToken);
+        if (asset is null)
+        {
+            return null;
+        }
+
+        var collection = _options.Collections.Find(asset.Collection) ?? throw new MediaCollectionNotFoundException(asset.Collection);
+        try
+        {
+            return await ReplaceCoreAsync(asset, collection, replacement, cancellationToken);
+        }
+        catch (MediaException ex)
+        {
+            Log.Rejected(_logger, asset.Collection, ex.Code);
+            throw;
+        }
+    }
+
+    private async Task<MediaAsset> ReplaceCoreAsync(MediaAsset asset, MediaCollectionOptions collection, MediaContentReplacement replacement, CancellationToken cancellationToken)
+    {
+        var version = asset.Version + 1;
+        var (key, contentType, kind, length, sha256) = await IngestAsync(
+            collection, replacement.FileName, replacement.Content, replacement.DeclaredContentType, replacement.DeclaredLength,
+            type => StorageKeys.Original(asset.Id, asset.CreatedAt, version, type),
+            cancellationToken);
+
+        List<string> staleVariantKeys;
+        try
+        {
+            await ScanAsync(key, contentType, cancellationToken);
+            var probe = await ProbeAsync(asset.Id, key, contentType, cancellationToken);
+            var now = _time.GetUtcNow();
+
+            // The old file stays, as a version, until the cleanup job's retention passes; its variants describe it, not the new file.
+            asset.PreviousVersions.Add(new MediaAssetVersion
+            {
+                AssetId = asset.Id,
+                Version = asset.Version,
+                StorageKey = asset.StorageKey,
+                ContentType = asset.ContentType,
+                Length = asset.Length,
+                Sha256 = asset.Sha256,
+                FileName = asset.FileName,
+                ReplacedAt = now,
+            });
+            staleVariantKeys = asset.Variants.ConvertAll(v => v.StorageKey);
+            asset.Variants.Clear();
+            asset.StorageKey = key;
+            asset.ContentType = contentType;
+            asset.Kind = kind;
+            asset.Length = length;
+            asset.Sha256 = sha256;
+            asset.FileName = FileNames.Normalize(replacement.FileName, _options.MaxFileNameLength);
+            asset.Width = probe?.Width;
+            asset.Height = probe?.Height;
+            asset.DurationSeconds = probe?.DurationSeconds;
+            asset.Placeholder = probe?.Placeholder;
+            asset.Status = collection.RequiresReview(contentType) ? MediaAssetStatus.PendingReview : MediaAssetStatus.Ready;
+            asset.Version = version;
+            asset.UpdatedAt = now;
+
+            try
+            {
+                await _catalog.UpdateAsync(asset, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not MediaException and not OperationCanceledException)
+            {
+                throw new MediaException(MediaErrorCodes.CatalogFailed, "The media catalog could not save the new content; the replacement was rolled back.", ex);
+            }
+        }
+        catch
+        {
+            await CompensateAsync(key);
+            throw;
+        }
+
+        foreach (var stale in staleVariantKeys)
+        {
+            await CompensateAsync(stale);
+        }
+
+        Log.Uploaded(_logger, asset.Id, collection.Name, contentType, length);
+        return asset;
+    }
+}
