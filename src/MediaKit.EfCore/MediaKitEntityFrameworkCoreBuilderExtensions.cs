@@ -28,6 +28,7 @@ public static class MediaKitEntityFrameworkCoreBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaCatalog, EfMediaCatalog<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaUsageCatalog, EfMediaUsageCatalog<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaMaintenanceCatalog, EfMediaMaintenanceCatalog<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IMediaAuditCatalog, EfMediaAuditCatalog<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaGroupCatalog, EfMediaGroupCatalog<TContext>>());
         return builder;
     }

@@ -52,6 +52,12 @@ public sealed class Banner
     public Guid ImageId { get; set; }
 }
 
+/// <summary>An actor accessor a test can switch.</summary>
+public sealed class SwitchableActor : IMediaActorAccessor
+{
+    public string? ActorId { get; set; }
+}
+
 /// <summary>A tenant accessor a test can switch.</summary>
 public sealed class SwitchableTenant : IMediaTenantAccessor
 {
@@ -78,6 +84,8 @@ public sealed class MediaKitHost : IAsyncDisposable
 
     public SwitchableTenant Tenant => _services.GetRequiredService<SwitchableTenant>();
 
+    public SwitchableActor Actor => _services.GetRequiredService<SwitchableActor>();
+
     public FakeTimeProvider Time => _services.GetRequiredService<FakeTimeProvider>();
 
     public IServiceProvider Services => _services;
@@ -94,6 +102,8 @@ public sealed class MediaKitHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<FakeTimeProvider>());
         services.AddSingleton<SwitchableTenant>();
         services.AddSingleton<IMediaTenantAccessor>(sp => sp.GetRequiredService<SwitchableTenant>());
+        services.AddSingleton<SwitchableActor>();
+        services.AddSingleton<IMediaActorAccessor>(sp => sp.GetRequiredService<SwitchableActor>());
         services.AddDbContext<TestDbContext>((sp, o) =>
         {
             o.UseSqlite($"Data Source={Path.Combine(root, "catalog.db")};Pooling=False").UseMediaKitUsageTracking(sp);

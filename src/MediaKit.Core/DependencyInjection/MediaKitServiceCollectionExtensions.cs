@@ -39,6 +39,9 @@ public static class MediaKitServiceCollectionExtensions
         services.TryAddSingleton<IMediaTenantAccessor, DefaultTenantAccessor>();
         services.TryAddScoped<IMediaStore, MediaStore>();
         services.TryAddScoped<IMediaUsages, MediaUsages>();
+        services.TryAddSingleton<IMediaActorAccessor, NoActorAccessor>();
+        services.TryAddScoped<MediaAudit>();
+        services.TryAddScoped<IMediaAuditTrail>(sp => sp.GetRequiredService<MediaAudit>());
         services.TryAddScoped<IMediaCleanup, MediaCleanup>();
         services.TryAddScoped<IMediaGroups, MediaGroups>(); services.TryAddScoped<IMediaGalleries, MediaGalleries>();
         services.TryAddScoped<IMediaReconciler, MediaReconciler>();
@@ -148,9 +151,9 @@ internal sealed class MediaKitOptionsValidator(IServiceProvider services) : IVal
             {
                 failures.Add("MediaKit: no catalog is configured. Call UseEntityFrameworkCore<TContext>() on the builder returned by AddMediaKit().");
             }
-            else if (isService is not null && (!isService.IsService(typeof(IMediaUsageCatalog)) || !isService.IsService(typeof(IMediaMaintenanceCatalog))))
+            else if (isService is not null && (!isService.IsService(typeof(IMediaUsageCatalog)) || !isService.IsService(typeof(IMediaMaintenanceCatalog)) || !isService.IsService(typeof(IMediaAuditCatalog))))
             {
-                failures.Add("MediaKit: the catalog provider registers IMediaCatalog but not IMediaUsageCatalog and IMediaMaintenanceCatalog; a catalog must provide all three.");
+                failures.Add("MediaKit: the catalog provider registers IMediaCatalog but not IMediaUsageCatalog, IMediaMaintenanceCatalog and IMediaAuditCatalog; a catalog must provide all of them.");
             }
         }
 

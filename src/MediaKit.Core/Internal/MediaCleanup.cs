@@ -12,12 +12,16 @@ namespace MediaKit.Internal;
 internal sealed partial class MediaCleanup(
     IMediaMaintenanceCatalog maintenance,
     IMediaCatalog catalog,
+    MediaAudit audit,
     IMediaBlobStore blobs,
     TimeProvider time,
     IOptions<MediaKitOptions> options,
     ILogger<MediaCleanup>? logger = null) : IMediaCleanup
 {
     internal const string JobName = "media.cleanup";
+
+    /// <summary>The actor recorded in the audit trail for the job's changes.</summary>
+    private const string Actor = "system:cleanup";
 
     // One name per instance (and per run), so a lease is never mistaken for another instance's.
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -34,11 +38,11 @@ internal sealed partial class MediaCleanup(
 
         try
         {
-            var expired = await SoftDeleteAsync(limit => maintenance.FindExpiredAsync(time.GetUtcNow(), limit, cancellationToken), settings, cancellationToken);
+            var expired = await SoftDeleteAsync(limit => maintenance.FindExpiredAsync(time.GetUtcNow(), limit, cancellationToken), MediaAuditActions.Expired, settings, cancellationToken);
             var orphans = 0;
             if (settings.DeleteOrphansAfter is { } deleteAfter)
             {
-                orphans = await SoftDeleteAsync(limit => maintenance.FindOrphansAsync(null, time.GetUtcNow() - deleteAfter, null, limit, cancellationToken), settings, cancellationToken);
+                orphans = await SoftDeleteAsync(limit => maintenance.FindOrphansAsync(null, time.GetUtcNow() - deleteAfter, null, limit, cancellationToken), MediaAuditActions.OrphanDeleted, settings, cancellationToken);
             }
 
             var purged = 0;
@@ -49,6 +53,7 @@ internal sealed partial class MediaCleanup(
                     var batch = await maintenance.FindDeletedBeforeAsync(time.GetUtcNow() - purgeAfter, settings.BatchSize, cancellationToken);
                     foreach (var asset in batch)
                     {
+                        audit.Record(asset, MediaAuditActions.Purged, new { asset.FileName, Retention = true }, Actor);
                         foreach (var (key, error) in await AssetPurge.PurgeAsync(catalog, blobs, asset, cancellationToken))
                         {
                             Log.BytesNotRemoved(_logger, error, key);
@@ -100,7 +105,7 @@ internal sealed partial class MediaCleanup(
         }
     }
 
-    private async Task<int> SoftDeleteAsync(Func<int, Task<IReadOnlyList<MediaAsset>>> next, MediaCleanupOptions settings, CancellationToken cancellationToken)
+    private async Task<int> SoftDeleteAsync(Func<int, Task<IReadOnlyList<MediaAsset>>> next, string action, MediaCleanupOptions settings, CancellationToken cancellationToken)
     {
         var count = 0;
         while (true)
@@ -111,6 +116,7 @@ internal sealed partial class MediaCleanup(
             {
                 asset.DeletedAt = now;
                 asset.UpdatedAt = now;
+                audit.Record(asset, action, actorId: Actor);
                 await catalog.UpdateAsync(asset, cancellationToken);
             }
 

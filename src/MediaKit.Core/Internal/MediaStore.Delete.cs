@@ -28,10 +28,12 @@ internal sealed partial class MediaStore
             var now = _time.GetUtcNow();
             asset.DeletedAt = now;
             asset.UpdatedAt = now;
+            _audit.Record(asset, MediaAuditActions.Deleted, new { Forced = force });
             await _catalog.UpdateAsync(asset, cancellationToken);
         }
         else
         {
+            _audit.Record(asset, MediaAuditActions.Purged, new { asset.FileName, Forced = force });
             foreach (var (key, error) in await AssetPurge.PurgeAsync(_catalog, _blobs, asset, cancellationToken))
             {
                 Log.CompensationFailed(_logger, error, key);
@@ -52,6 +54,7 @@ internal sealed partial class MediaStore
 
         asset.DeletedAt = null;
         asset.UpdatedAt = _time.GetUtcNow();
+        _audit.Record(asset, MediaAuditActions.Restored);
         await _catalog.UpdateAsync(asset, cancellationToken);
         return true;
     }

@@ -65,6 +65,7 @@ internal sealed partial class MediaStore
             asset.Status = collection.RequiresReview(contentType) ? MediaAssetStatus.PendingReview : MediaAssetStatus.Ready;
             asset.Version = version;
             asset.UpdatedAt = now;
+            _audit.Record(asset, MediaAuditActions.Replaced, new { asset.FileName, asset.ContentType, asset.Length, Version = version });
 
             try
             {

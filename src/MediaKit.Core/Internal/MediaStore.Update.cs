@@ -48,6 +48,13 @@ internal sealed partial class MediaStore
         }
 
         asset.UpdatedAt = _time.GetUtcNow();
+        _audit.Record(asset, MediaAuditActions.Updated, new
+        {
+            FileName = changes.FileName is null ? null : asset.FileName,
+            changes.Title,
+            changes.AltText,
+            Tags = tags,
+        });
         await _catalog.UpdateAsync(asset, cancellationToken);
         return asset;
     }

@@ -72,6 +72,7 @@ internal sealed partial class MediaStore
                 ExpiresAt = request.ExpiresAt,
             };
 
+            _audit.Record(asset, MediaAuditActions.Uploaded, new { asset.FileName, asset.ContentType, asset.Length, asset.Collection }, request.UploadedBy);
             try
             {
                 await _catalog.AddAsync(asset, cancellationToken);

@@ -12,6 +12,7 @@ internal sealed partial class MediaStore : IMediaStore
 {
     private readonly IMediaCatalog _catalog;
     private readonly IMediaUsageCatalog _usages;
+    private readonly MediaAudit _audit;
     private readonly IMediaBlobStore _blobs;
     private readonly IMediaTenantAccessor _tenant;
     private readonly IEnumerable<IMediaProbe> _probes;
@@ -23,6 +24,7 @@ internal sealed partial class MediaStore : IMediaStore
     public MediaStore(
         IMediaCatalog catalog,
         IMediaUsageCatalog usages,
+        MediaAudit audit,
         IMediaBlobStore blobs,
         IMediaTenantAccessor tenant,
         IEnumerable<IMediaProbe> probes,
@@ -33,6 +35,7 @@ internal sealed partial class MediaStore : IMediaStore
     {
         _catalog = catalog;
         _usages = usages;
+        _audit = audit;
         _blobs = blobs;
         _tenant = tenant;
         _probes = probes;

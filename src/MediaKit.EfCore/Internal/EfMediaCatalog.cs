@@ -49,6 +49,7 @@ internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
                 entry.State = EntityState.Detached;
             }
 
+            EfMediaAuditCatalog<TContext>.DiscardStaged(_context);
             throw;
         }
     }
@@ -109,6 +110,7 @@ internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
                 pending.State = EntityState.Detached;
             }
 
+            EfMediaAuditCatalog<TContext>.DiscardStaged(_context);
             throw;
         }
     }
@@ -119,7 +121,16 @@ internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
 
         // The database cascades to variants, usages, group items and share links that are not loaded.
         Assets.Remove(asset);
-        await _context.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await _context.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            _context.Entry(asset).State = EntityState.Unchanged;
+            EfMediaAuditCatalog<TContext>.DiscardStaged(_context);
+            throw;
+        }
     }
 
     public async Task<IReadOnlySet<Guid>> FindLiveAssetIdsAsync(string tenantId, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public sealed class MediaKitServiceCollectionExtensionsTests
         services.AddSingleton<IMediaCatalog, UnusedCatalog>();
         services.AddSingleton<IMediaUsageCatalog, UnusedUsageCatalog>();
         services.AddSingleton<IMediaMaintenanceCatalog, UnusedMaintenanceCatalog>();
+        services.AddSingleton<IMediaAuditCatalog, UnusedAuditCatalog>();
         services.AddSingleton<IMediaGroupCatalog, UnusedGroupCatalog>();
         return services;
     }
@@ -298,6 +299,7 @@ public sealed class MediaKitServiceCollectionExtensionsTests
         services.AddSingleton<IMediaCatalog, UnusedCatalog>();
         services.AddSingleton<IMediaUsageCatalog, UnusedUsageCatalog>();
         services.AddSingleton<IMediaMaintenanceCatalog, UnusedMaintenanceCatalog>();
+        services.AddSingleton<IMediaAuditCatalog, UnusedAuditCatalog>();
 
         var failure = Assert.Single(ValidationFailure(services).Failures);
 

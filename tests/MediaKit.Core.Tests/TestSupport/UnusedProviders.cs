@@ -100,3 +100,11 @@ internal sealed class UnusedGroupCatalog : IMediaGroupCatalog
 
     public Task<MediaGalleryView?> GetGalleryViewAsync(string tenantId, Guid galleryId, bool includeMembersOnly, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
+
+/// <summary>Stands in for an audit catalog where only its registration matters.</summary>
+internal sealed class UnusedAuditCatalog : IMediaAuditCatalog
+{
+    public void Stage(MediaAuditEntry entry) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<MediaAuditEntry>> ListAsync(string tenantId, Guid? assetId, Guid? before, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
