@@ -58,6 +58,12 @@ public class MediaAsset
     /// <summary>A compact placeholder (BlurHash or ThumbHash) shown while the image loads.</summary>
     public string? Placeholder { get; set; }
 
+    /// <summary>
+    /// Facts that probes read from the file, by well-known key (see <see cref="Processing.MediaMetadataKeys"/>): format,
+    /// orientation, frame count, color profile, camera, taken-at, copyright, caption, codecs. Never includes GPS positions.
+    /// </summary>
+    public IDictionary<string, string> Metadata { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The review state.</summary>
     public MediaAssetStatus Status { get; set; }
 

@@ -62,6 +62,7 @@ internal sealed partial class MediaStore
             asset.Height = probe?.Height;
             asset.DurationSeconds = probe?.DurationSeconds;
             asset.Placeholder = probe?.Placeholder;
+            asset.Metadata = probe?.Metadata is { } metadata ? new Dictionary<string, string>(metadata, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
             asset.Status = collection.RequiresReview(contentType) ? MediaAssetStatus.PendingReview : MediaAssetStatus.Ready;
             asset.Version = version;
             asset.UpdatedAt = now;

@@ -65,6 +65,7 @@ internal sealed partial class MediaStore
                 Height = probe?.Height,
                 DurationSeconds = probe?.DurationSeconds,
                 Placeholder = probe?.Placeholder,
+                Metadata = probe?.Metadata is { } metadata ? new Dictionary<string, string>(metadata, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal),
                 Status = collection.RequiresReview(contentType) ? MediaAssetStatus.PendingReview : MediaAssetStatus.Ready,
                 UploadedBy = request.UploadedBy,
                 CreatedAt = now,
@@ -220,6 +221,7 @@ internal sealed partial class MediaStore
                         Height = result.Height ?? found.Height,
                         DurationSeconds = result.DurationSeconds ?? found.DurationSeconds,
                         Placeholder = result.Placeholder ?? found.Placeholder,
+                        Metadata = MergeMetadata(result.Metadata, found.Metadata),
                     };
                 }
             }
@@ -230,6 +232,23 @@ internal sealed partial class MediaStore
         }
 
         return result;
+    }
+
+    /// <summary>The first probe to report a key wins, as for the other facts.</summary>
+    private static IReadOnlyDictionary<string, string>? MergeMetadata(IReadOnlyDictionary<string, string>? first, IReadOnlyDictionary<string, string>? second)
+    {
+        if (first is null || second is null)
+        {
+            return first ?? second;
+        }
+
+        var merged = new Dictionary<string, string>(second, StringComparer.Ordinal);
+        foreach (var (key, value) in first)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
     }
 
     private async Task CompensateAsync(string key)

@@ -32,6 +32,9 @@ public sealed record MediaProbeResult
 
     /// <summary>A compact placeholder string for images.</summary>
     public string? Placeholder { get; init; }
+
+    /// <summary>Other facts found, by the keys of <see cref="MediaMetadataKeys"/> (or a probe's own prefixed keys).</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 }
 
 /// <summary>

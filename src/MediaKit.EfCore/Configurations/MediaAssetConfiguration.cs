@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MediaKit.EfCore.Internal;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MediaKit.EfCore.Configurations;
@@ -37,6 +38,9 @@ internal sealed class MediaAssetConfiguration(string tablePrefix, MediaSearchInd
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
         builder.PrimitiveCollection(a => a.Tags).IsRequired();
+        builder.Property(a => a.Metadata)
+            .HasConversion(MetadataJson.Converter, MetadataJson.Comparer)
+            .IsRequired();
         builder.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
         builder.Ignore(a => a.IsDeleted);
 
