@@ -36,10 +36,15 @@ status=0
 dotnet test MediaKit.sln -c "$configuration" --no-build --results-directory "$results_dir" \
   --logger "trx" --logger "console;verbosity=minimal" 2>&1 | tee "$results_dir/console.log" || status=$?
 
+# The consumer test packs every package and runs tests/ConsumerApp against them by version; it prints
+# "consumer test: passed (...)" or "consumer test: FAILED: ..." and counts as one test in the closing line.
+consumer_failed=0
+bash eng/consumer-test.sh 2>&1 | tee "$results_dir/consumer-test.log" || { consumer_failed=1; status=1; }
+
 # Sum the per-project summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12").
 summary=$(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+' "$results_dir/console.log" \
   | sed -E 's/.*Failed: +([0-9]+), +Passed: +([0-9]+), +Skipped: +([0-9]+).*/\1 \2 \3/' \
-  | awk '{ f += $1; p += $2; s += $3 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }')
+  | awk -v cf="$consumer_failed" '{ f += $1; p += $2; s += $3 } END { p += 1 - cf; f += cf; printf "%d passed, %d failed, %d skipped\n", p, f, s }')
 echo
 echo "$summary"
 exit "$status"

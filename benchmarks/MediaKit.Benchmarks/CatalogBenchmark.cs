@@ -132,6 +132,11 @@ internal static class CatalogBenchmark
             else
             {
                 await LoadSqliteAsync((SqliteConnection)connection, data);
+
+                // The FTS5 trigram table and its triggers, created after the load: its 'rebuild' indexes every row in one pass.
+                var fts = Stopwatch.StartNew();
+                await context.Database.EnsureMediaKitSearchIndexAsync();
+                Console.Error.WriteLine($"catalog: FTS5 trigram index built in {fts.Elapsed.TotalSeconds:N0} s");
             }
         }
 
@@ -150,24 +155,28 @@ internal static class CatalogBenchmark
             rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {name} | {stats.P50:F2} | {stats.P95:F2} | {stats.Max:F2} | {note} |"));
 
         Row("first page (50, newest first)", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery())), "keyset, no total");
-        Row("first page with total (page=1)", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Page = 1 })), "offset, counts the tenant's live assets");
+        Row("first page with total (page=1)", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Page = 1, TotalCountLimit = null })), "offset, counts the tenant's live assets");
+        Row("first page with capped total (page=1, default)", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Page = 1 })), $"counts up to {MediaQuery.DefaultTotalCountLimit:N0}, then \"{MediaQuery.DefaultTotalCountLimit:N0}+\"");
 
         // The keyset page at the same depth as the offset page: the cursor is followed there in pages of 200 (a cursor is
         // independent of the page size), then the next page of 50 is timed.
         var depthPages = Math.Max(4, Math.Min(1000, (int)(sizes.MeasuredLive / PageSize / 2)) / 4 * 4);
         var cursor = await FollowAsync(serviceProvider, depthPages * PageSize);
         var keysetDeep = await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Cursor = cursor }));
-        var offsetDeep = await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Page = depthPages + 1 }));
+        var offsetDeep = await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Page = depthPages + 1, TotalCountLimit = null }));
+        var offsetDeepCapped = await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Page = depthPages + 1 }));
         await CheckSamePageAsync(serviceProvider, cursor, depthPages + 1);
         Row($"deep page {depthPages + 1:N0}, keyset (cursor)", keysetDeep, $"after {depthPages * PageSize:N0} rows");
-        Row($"deep page {depthPages + 1:N0}, offset (page={depthPages + 1})", offsetDeep, "OFFSET plus the total count");
+        Row($"deep page {depthPages + 1:N0}, offset (page={depthPages + 1})", offsetDeep, "OFFSET plus the exact total count");
+        Row($"deep page {depthPages + 1:N0}, offset, capped total (default)", offsetDeepCapped, "OFFSET plus a count up to 10,000");
 
-        var rareHits = await CountAsync(serviceProvider, new MediaQuery { Search = RareTerm, Page = 1 });
-        var commonHits = await CountAsync(serviceProvider, new MediaQuery { Search = CommonTerm, Page = 1 });
+        var rareHits = await CountAsync(serviceProvider, new MediaQuery { Search = RareTerm, Page = 1, TotalCountLimit = null });
+        var commonHits = await CountAsync(serviceProvider, new MediaQuery { Search = CommonTerm, Page = 1, TotalCountLimit = null });
         Row($"search \"{RareTerm}\", first page", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Search = RareTerm })), $"{rareHits:N0} hits ({Percent(rareHits, sizes.MeasuredLive)})");
         Row($"search \"{CommonTerm}\", first page", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Search = CommonTerm })), $"{commonHits:N0} hits ({Percent(commonHits, sizes.MeasuredLive)})");
-        Row($"search \"{RareTerm}\", page=1 with total", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Search = RareTerm, Page = 1 })), "offset, counts the hits");
-        Row($"search \"{CommonTerm}\", page=1 with total", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Search = CommonTerm, Page = 1 })), "offset, counts the hits");
+        Row($"search \"{RareTerm}\", page=1 with total", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Search = RareTerm, Page = 1, TotalCountLimit = null })), "offset, counts the hits");
+        Row($"search \"{CommonTerm}\", page=1 with total", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Search = CommonTerm, Page = 1, TotalCountLimit = null })), "offset, counts the hits");
+        Row($"search \"{CommonTerm}\", page=1 with capped total (default)", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Search = CommonTerm, Page = 1 })), "counts the hits up to 10,000");
 
         var used = data.UsedInMeasuredTenant;
         var next = 0;
@@ -193,6 +202,24 @@ internal static class CatalogBenchmark
         Row("orphans, full scan (pages of 200)", Stats.Of(scans), complete
             ? $"{orphans:N0} orphans in {pages:N0} pages; 3 timed scans after 1 warm-up"
             : $"STOPPED after 60 s: {orphans:N0} orphans in {pages:N0} pages read, of about {sizes.MeasuredLive / 2:N0}");
+
+        // The ids-only scan (FindOrphanIdsAsync), in pages of 10,000.
+        var idScans = new List<double>();
+        long idOrphans = 0;
+        var idPages = 0;
+        var idComplete = true;
+        for (var run = 0; run < 4 && idComplete; run++)
+        {
+            (var seconds, idOrphans, idPages, idComplete) = await ScanOrphanIdsAsync(serviceProvider, TimeSpan.FromSeconds(60));
+            if (run > 0 || !idComplete)
+            {
+                idScans.Add(seconds * 1000);
+            }
+        }
+
+        Row($"orphans, full scan, ids only (FindOrphanIdsAsync, pages of {MediaQuery.MaxIdLimit:N0})", Stats.Of(idScans), idComplete
+            ? $"{idOrphans:N0} orphans in {idPages:N0} pages; 3 timed scans after 1 warm-up"
+            : $"STOPPED after 60 s: {idOrphans:N0} orphans in {idPages:N0} pages read");
 
         Console.WriteLine("| measurement | p50 ms | p95 ms | max ms | notes |");
         Console.WriteLine("| --- | ---: | ---: | ---: | --- |");
@@ -264,6 +291,25 @@ internal static class CatalogBenchmark
         {
             await using var scope = services.CreateAsyncScope();
             var page = await scope.ServiceProvider.GetRequiredService<IMediaUsages>().FindOrphansAsync(TimeSpan.FromDays(1), cursor, MediaQuery.MaxLimit);
+            orphans += page.Items.Count;
+            pages++;
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null && stopwatch.Elapsed < budget);
+        stopwatch.Stop();
+        return (stopwatch.Elapsed.TotalSeconds, orphans, pages, cursor is null);
+    }
+
+    private static async Task<(double Seconds, long Orphans, int Pages, bool Complete)> ScanOrphanIdsAsync(IServiceProvider services, TimeSpan budget)
+    {
+        long orphans = 0;
+        var pages = 0;
+        string? cursor = null;
+        var stopwatch = Stopwatch.StartNew();
+        do
+        {
+            await using var scope = services.CreateAsyncScope();
+            var page = await scope.ServiceProvider.GetRequiredService<IMediaUsages>().FindOrphanIdsAsync(TimeSpan.FromDays(1), cursor, MediaQuery.MaxIdLimit);
             orphans += page.Items.Count;
             pages++;
             cursor = page.NextCursor;
@@ -408,7 +454,7 @@ internal static class CatalogBenchmark
             // enums as their names (HasConversion<string>), tags as a JSON array.
             var asset = Prepare(connection, transaction, "media_assets",
                 "Id", "TenantId", "Collection", "StorageKey", "FileName", "Title", "AltText", "Tags", "ContentType", "Kind", "Length", "Sha256",
-                "Width", "Height", "DurationSeconds", "Placeholder", "Status", "UploadedBy", "CreatedAt", "UpdatedAt", "DeletedAt", "Version", "ConcurrencyStamp");
+                "Width", "Height", "DurationSeconds", "Placeholder", "Status", "UploadedBy", "CreatedAt", "UpdatedAt", "DeletedAt", "Version", "ConcurrencyStamp", "Metadata");
             var variant = Prepare(connection, transaction, "media_variants", "AssetId", "Name", "StorageKey", "ContentType", "Length", "Width", "Height", "CreatedAt");
             var usage = Prepare(connection, transaction, "media_usages", "Id", "TenantId", "AssetId", "ResourceType", "ResourceId", "Field", "Position", "CreatedAt");
             foreach (var a in data.Assets)
@@ -416,7 +462,7 @@ internal static class CatalogBenchmark
                 Bind(asset, SqliteGuid(a.Id), a.TenantId, a.Collection, a.StorageKey, a.FileName, a.Title, a.AltText,
                     "[" + string.Join(',', a.Tags.Select(t => $"\"{t}\"")) + "]", a.ContentType, a.Kind.ToString(), a.Length, a.Sha256,
                     a.Width, a.Height, a.DurationSeconds, a.Placeholder, a.Status.ToString(), a.UploadedBy, SqliteDate(a.CreatedAt), SqliteDate(a.UpdatedAt),
-                    a.DeletedAt is { } deleted ? SqliteDate(deleted) : null, a.Version, SqliteGuid(a.ConcurrencyStamp));
+                    a.DeletedAt is { } deleted ? SqliteDate(deleted) : null, a.Version, SqliteGuid(a.ConcurrencyStamp), "{}");
                 await asset.ExecuteNonQueryAsync();
                 foreach (var v in a.Variants)
                 {
@@ -453,7 +499,7 @@ internal static class CatalogBenchmark
             name => $"DROP INDEX \"{name}\"");
         await using (var writer = await connection.BeginBinaryImportAsync(
             "COPY media_assets (\"Id\", \"TenantId\", \"Collection\", \"StorageKey\", \"FileName\", \"Title\", \"AltText\", \"Tags\", \"ContentType\", \"Kind\", \"Length\", \"Sha256\", "
-            + "\"Width\", \"Height\", \"DurationSeconds\", \"Placeholder\", \"Status\", \"UploadedBy\", \"CreatedAt\", \"UpdatedAt\", \"DeletedAt\", \"Version\", \"ConcurrencyStamp\") FROM STDIN (FORMAT BINARY)"))
+            + "\"Width\", \"Height\", \"DurationSeconds\", \"Placeholder\", \"Status\", \"UploadedBy\", \"CreatedAt\", \"UpdatedAt\", \"DeletedAt\", \"Version\", \"ConcurrencyStamp\", \"Metadata\") FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var a in data.Assets)
             {
@@ -481,6 +527,7 @@ internal static class CatalogBenchmark
                 await WriteNullableAsync(writer, a.DeletedAt?.UtcDateTime, NpgsqlDbType.TimestampTz);
                 await writer.WriteAsync(a.Version, NpgsqlDbType.Integer);
                 await writer.WriteAsync(a.ConcurrencyStamp, NpgsqlDbType.Uuid);
+                await writer.WriteAsync("{}", NpgsqlDbType.Text);
             }
 
             await writer.CompleteAsync();
@@ -633,5 +680,5 @@ internal static class CatalogBenchmark
 internal sealed class CatalogBenchDbContext(DbContextOptions<CatalogBenchDbContext> options) : DbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
-        => modelBuilder.AddMediaKit(o => o.SearchIndex = Database.IsNpgsql() ? MediaSearchIndex.PostgreSqlTrigram : MediaSearchIndex.None);
+        => modelBuilder.AddMediaKit(o => o.SearchIndex = Database.IsNpgsql() ? MediaSearchIndex.PostgreSqlTrigram : MediaSearchIndex.SqliteTrigram);
 }

@@ -1,4 +1,5 @@
 using MediaKit;
+using MediaKit.Samples.Store.Auth;
 using MediaKit.Samples.Store.Components;
 using MediaKit.Samples.Store.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,9 @@ var builder = WebApplication.CreateBuilder(args);
 // Embedded defaults: a SQLite file and a media folder under App_Data, created on first run.
 var dataRoot = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Store:DataPath"] ?? "App_Data");
 Directory.CreateDirectory(dataRoot);
-var connectionString = builder.Configuration.GetConnectionString("Store") ?? $"Data Source={Path.Combine(dataRoot, "store.db")}";
 
-builder.Services.AddDbContext<StoreDbContext>(o => o.UseSqlite(connectionString));
+// SQLite under App_Data by default; PostgreSQL with Store:Provider=PostgreSql and ConnectionStrings:Store (Data/StoreDatabase.cs).
+builder.Services.AddStoreDatabase(builder.Configuration, dataRoot);
 builder.Services
     .AddMediaKit(o =>
     {
@@ -24,20 +25,34 @@ builder.Services
         // MediaKit:Signing:CurrentKeyId). Without one, `dotnet run` (Development) uses a temporary in-memory key.
         builder.Configuration.GetSection("MediaKit:Signing").Bind(o.Signing);
         o.Collections.Add("lessons", c => c.AcceptVideos().AcceptImages());
+        // Chat attachments (seed 003): documents wait for a reviewer, each member may store 500 MB, files are private.
+        o.Collections.Add("chat", c => { c.Accept("image/*", "application/pdf"); c.RequireApproval("application/*"); c.QuotaPerOwner = 500_000_000; c.Private(); });
     })
     .UseEntityFrameworkCore<StoreDbContext>()
     .UseFileSystemStorage(o => o.RootPath = Path.Combine(dataRoot, "media"))
-    .UseVipsImaging();
+    .UseVipsImaging()
+    // The tenant is the signed-in user's organization (Auth/DemoAccounts.cs).
+    .UseTenantClaim(o => o.ClaimType = DemoAccounts.OrganizationClaim)
+    // Duration, size and codecs of the lessons' videos, and their posters; without ffmpeg installed they are left out.
+    .UseFFmpeg();
+
+// Malware scanning when a clamd is configured (MediaKit:ClamAV:Host and Port, or UnixSocketPath); the sample runs without it.
+if (builder.Configuration.GetSection("MediaKit:ClamAV") is { } clamAv && clamAv.Exists())
+{
+    builder.Services.AddMediaKit().UseClamAvScanning(o => clamAv.Bind(o));
+}
+
+// Cookie sign-in with demo accounts, seed 004's roles mapped to MediaKit's policies, and a rate limit on uploads.
+builder.Services.AddStoreAuthentication(builder.Environment, builder.Configuration);
+builder.Services.AddMediaKitRateLimiting(o => builder.Configuration.GetSection("MediaKit:UploadRateLimit").Bind(o));
 
 builder.Services.AddRazorComponents();
+builder.Services.AddHealthChecks().AddMediaKit();   // the catalog and the store, tagged "ready"
 
 var app = builder.Build();
 
-using (var scope = app.Services.CreateScope())
-{
-    // The sample creates its schema on first run; a production app applies EF Core migrations instead.
-    await scope.ServiceProvider.GetRequiredService<StoreDbContext>().Database.EnsureCreatedAsync();
-}
+// The schema comes from the provider's EF Core migrations (Data/Migrations/Sqlite or PostgreSql), applied at start-up.
+await app.Services.MigrateStoreDatabaseAsync();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -45,9 +60,14 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 app.MapStaticAssets();
-app.MapMediaKit("/api/media");
+app.MapDemoSignIn();
+app.MapMediaKit("/api/media", o => o.UploaderMayDelete = true);
+app.MapHealthChecks("/health");
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MediaKit.AspNetCore;
 
 /// <summary>An asset as the HTTP API returns it.</summary>
@@ -37,7 +39,47 @@ public sealed record MediaAssetResponse(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? DeletedAt,
     string Url,
-    IReadOnlyList<MediaVariantResponse> Variants);
+    IReadOnlyList<MediaVariantResponse> Variants)
+{
+    /// <summary>Where the asset is used (the first page of references), in <c>GET {id}</c> only; <see langword="null"/> in listings.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MediaUsageResponse>? UsedBy { get; init; }
+
+    /// <summary>The cursor of the next page of references when there are more than <see cref="UsedBy"/> holds.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UsedByNextCursor { get; init; }
+
+    /// <summary>The reviewer's note (the reason of a rejection), when there is one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReviewNote { get; init; }
+}
+
+/// <summary>A reference from an entity of the app to an asset ("where used").</summary>
+/// <param name="ResourceType">The entity's type, such as <c>product</c>.</param>
+/// <param name="ResourceId">The entity's id.</param>
+/// <param name="Field">The entity's field, such as <c>gallery</c>.</param>
+/// <param name="Position">The asset's position in the field.</param>
+public sealed record MediaUsageResponse(string ResourceType, string ResourceId, string Field, int Position);
+
+/// <summary>The body of <c>POST /bulk-delete</c>.</summary>
+/// <param name="Ids">The assets to delete.</param>
+/// <param name="Force">Delete assets that are in use too.</param>
+public sealed record MediaBulkDeleteRequest(IReadOnlyList<Guid>? Ids, bool Force = false);
+
+/// <summary>The outcome of one id of <c>POST /bulk-delete</c>.</summary>
+/// <param name="Id">The asset.</param>
+/// <param name="Deleted">Whether it was moved to the trash.</param>
+/// <param name="Error">Why not: <see cref="MediaErrorCodes.NotFound"/>, <see cref="MediaErrorCodes.InUse"/> or <see cref="MediaErrorCodes.Forbidden"/>.</param>
+/// <param name="UsedBy">For <see cref="MediaErrorCodes.InUse"/>, where the asset is used.</param>
+public sealed record MediaBulkDeleteResult(
+    Guid Id,
+    bool Deleted,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MediaErrorResponse? Error = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MediaUsageResponse>? UsedBy = null);
+
+/// <summary>The response of <c>POST /bulk-delete</c>: one result per id, in request order.</summary>
+/// <param name="Items">The per-id results.</param>
+public sealed record MediaBulkDeleteResponse(IReadOnlyList<MediaBulkDeleteResult> Items);
 
 /// <summary>A variant as the HTTP API returns it.</summary>
 /// <param name="Name">The variant's name.</param>

@@ -21,4 +21,22 @@ public sealed class MediaKitEndpointOptions
 
     /// <summary>The longest lifetime <c>GET {id}/signed-url</c> hands out (its <c>expiresIn</c>, in seconds, is capped by it). Default one hour.</summary>
     public TimeSpan MaxSignedUrlLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Whether a user who may upload (<see cref="MediaKitPolicies.Upload"/>) may also delete the files they uploaded themselves
+    /// (seed 001: "only the uploader or a manager may delete"). Default <see langword="false"/>: deleting needs
+    /// <see cref="MediaKitPolicies.Manage"/>. When <see langword="true"/>, <c>DELETE /{id}</c> and <c>POST /bulk-delete</c> need
+    /// <see cref="MediaKitPolicies.Upload"/>, and a caller without <see cref="MediaKitPolicies.Manage"/> is refused with 403
+    /// (<see cref="MediaErrorCodes.Forbidden"/>) for a file someone else uploaded. Purging always needs <see cref="MediaKitPolicies.Manage"/>.
+    /// </summary>
+    public bool UploaderMayDelete { get; set; }
+
+    /// <summary>The most ids one <c>POST /bulk-delete</c> or <c>GET /export.csv</c> request may name. Default 200.</summary>
+    public int MaxIdsPerRequest { get; set; } = 200;
+
+    /// <summary>
+    /// The bytes an upload request may carry beyond its files (multipart headers and boundaries, form fields), added to the
+    /// collection's size limit times the number of files allowed when the request body limit is set. Default 64 KiB per file.
+    /// </summary>
+    public long MultipartOverheadPerFile { get; set; } = 64 * 1024;
 }

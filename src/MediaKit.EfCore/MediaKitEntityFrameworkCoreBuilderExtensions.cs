@@ -16,7 +16,7 @@ public static class MediaKitEntityFrameworkCoreBuilderExtensions
     /// Register the context yourself (<c>AddDbContext&lt;TContext&gt;</c>) and call <c>modelBuilder.AddMediaKit()</c> in its
     /// <c>OnModelCreating</c>. The catalog is scoped and uses the scope's context, so its saves also commit the host's pending
     /// changes in that context. A concurrent change to the same asset surfaces as
-    /// <see cref="DbUpdateConcurrencyException"/>.
+    /// <see cref="MediaConcurrencyException"/> (code <c>media.conflict</c>).
     /// </remarks>
     /// <typeparam name="TContext">The host's context, whose model includes MediaKit's tables.</typeparam>
     /// <param name="builder">The builder returned by <c>AddMediaKit()</c>.</param>
@@ -28,8 +28,12 @@ public static class MediaKitEntityFrameworkCoreBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaCatalog, EfMediaCatalog<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaUsageCatalog, EfMediaUsageCatalog<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaMaintenanceCatalog, EfMediaMaintenanceCatalog<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IMediaVariantCatalog, EfMediaVariantCatalog<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaAuditCatalog, EfMediaAuditCatalog<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaGroupCatalog, EfMediaGroupCatalog<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IMediaQuotaCatalog, EfMediaQuotaCatalog<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IMediaShareCatalog, EfMediaShareCatalog<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IMediaStoreCatalog, EfMediaStoreCatalog<TContext>>());
         return builder;
     }
 }

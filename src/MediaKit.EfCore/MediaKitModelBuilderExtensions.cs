@@ -23,6 +23,7 @@ public static class MediaKitModelBuilderExtensions
         typeof(MediaShareLink),
         typeof(MediaAuditEntry),
         typeof(MediaJobLease),
+        typeof(MediaQuotaLock),
     ];
 
     private static readonly ValueConverter<DateTimeOffset, DateTime> s_utcDateTime = new(
@@ -30,8 +31,8 @@ public static class MediaKitModelBuilderExtensions
         value => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)));
 
     /// <summary>
-    /// Adds MediaKit's tables (assets, variants, usages, groups, group items, galleries, gallery groups, share links and
-    /// the audit trail) to the model. Call it from <c>OnModelCreating</c>, after or before the host's own mapping.
+    /// Adds MediaKit's tables (assets, variants, usages, groups, group items, galleries, gallery groups, share links, per-owner quota locks
+    /// and the audit trail) to the model. Call it from <c>OnModelCreating</c>, after or before the host's own mapping.
     /// </summary>
     /// <remarks>
     /// Every <see cref="DateTimeOffset"/> of a MediaKit entity is stored as a UTC <see cref="DateTime"/> (SQLite cannot compare
@@ -72,6 +73,7 @@ public static class MediaKitModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new MediaShareLinkConfiguration(prefix));
         modelBuilder.ApplyConfiguration(new MediaAuditEntryConfiguration(prefix));
         modelBuilder.ApplyConfiguration(new MediaJobLeaseConfiguration(prefix));
+        modelBuilder.ApplyConfiguration(new MediaQuotaLockConfiguration(prefix));
 
         foreach (var clrType in s_entityTypes)
         {
@@ -89,6 +91,12 @@ public static class MediaKitModelBuilderExtensions
         {
             // What Npgsql's HasPostgresExtension("pg_trgm") writes, without making this package depend on Npgsql.
             modelBuilder.Model.SetAnnotation(MediaAssetConfiguration.NpgsqlPostgresExtensionPrefix + "pg_trgm", ",,");
+        }
+        else if (options.SearchIndex == MediaSearchIndex.SqliteTrigram)
+        {
+            // The FTS5 table and its triggers are outside what EF Core models; the annotation tells the catalog to query them
+            // and EnsureMediaKitSearchIndexAsync which table to index.
+            modelBuilder.Model.SetAnnotation(SqliteSearchIndex.Annotation, prefix + "assets");
         }
 
         return modelBuilder;

@@ -11,7 +11,8 @@ public sealed class MediaKitModelOptions
 
     /// <summary>
     /// The index behind the substring search of asset listings. Default <see cref="MediaSearchIndex.None"/>; set
-    /// <see cref="MediaSearchIndex.PostgreSqlTrigram"/> when the context uses PostgreSQL (Npgsql). Changing it after a database
+    /// <see cref="MediaSearchIndex.PostgreSqlTrigram"/> when the context uses PostgreSQL (Npgsql) and
+    /// <see cref="MediaSearchIndex.SqliteTrigram"/> when it uses SQLite. Changing it after a database
     /// was created requires a migration.
     /// </summary>
     public MediaSearchIndex SearchIndex { get; set; } = MediaSearchIndex.None;

@@ -17,4 +17,15 @@ public enum MediaSearchIndex
     /// right to create it (it is a trusted extension: the database owner may) or a superuser creates it beforehand.
     /// </summary>
     PostgreSqlTrigram = 1,
+
+    /// <summary>
+    /// SQLite only: an FTS5 table with the <c>trigram</c> tokenizer (<c>{prefix}assets_search</c>, external content over the
+    /// assets table, kept in step by triggers) indexes the file name, title and alt text, and a search for a term of three
+    /// characters or more becomes an FTS5 <c>MATCH</c> of the term as a phrase, which the index answers; shorter terms scan as with
+    /// <see cref="None"/>. The trigram tokenizer folds case for all of Unicode (the scan folds ASCII letters only).
+    /// EF Core's model cannot describe a virtual table or triggers: create them with
+    /// <c>migrationBuilder.AddMediaKitSqliteSearch()</c> in a migration, or with
+    /// <c>Database.EnsureMediaKitSearchIndexAsync()</c> after <c>EnsureCreatedAsync()</c> or <c>MigrateAsync()</c>.
+    /// </summary>
+    SqliteTrigram = 2,
 }

@@ -11,8 +11,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MediaKitVipsBuilderExtensions
 {
     /// <summary>
-    /// Uses libvips (through NetVips) to read the upright dimensions of uploaded images from their headers,
-    /// without decoding the pixels.
+    /// Uses libvips (through NetVips) for images: probes the upright dimensions, frames and safe metadata from the header,
+    /// generates the collections' variants and a ThumbHash placeholder, with only the loaders of accepted formats enabled
+    /// and the pixel, frame and time limits of <see cref="VipsImagingOptions"/>.
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddMediaKit</c>.</param>
     /// <param name="configure">Adjusts the engine's options.</param>
@@ -26,8 +27,13 @@ public static class MediaKitVipsBuilderExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o => o.MaxPixels > 0, "VipsImagingOptions.MaxPixels must be positive.").ValidateOnStart();
+        options.Validate(o => o.MaxPixels > 0, "VipsImagingOptions.MaxPixels must be positive.")
+            .Validate(o => o.MaxFrames > 0, "VipsImagingOptions.MaxFrames must be positive.")
+            .Validate(o => o.Timeout > TimeSpan.Zero, "VipsImagingOptions.Timeout must be positive.")
+            .Validate(o => o.PlaceholderSize is >= 1 and <= 100, "VipsImagingOptions.PlaceholderSize must be between 1 and 100 (ThumbHash encodes at most 100 pixels per side).")
+            .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IMediaProbe, VipsImageProbe>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IMediaProcessor, VipsImageEngine>());
         return builder;
     }
 }

@@ -150,18 +150,25 @@ public sealed class MediaApiTests : IDisposable
         Assert.Equal(JsonValueKind.Object, items[0].GetProperty("asset").ValueKind);
         Assert.Equal(MediaErrorCodes.TypeMismatch, items[1].GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(MediaErrorCodes.TypeMismatch, items[2].GetProperty("error").GetProperty("code").GetString());
-        Assert.Single(_app.StoredFiles());
+
+        // One original (plus its generated variants, all under the one asset's folder); nothing of the refused files.
+        Assert.Single(_app.StoredFiles(), f => Path.GetFileName(f).StartsWith("original-", StringComparison.Ordinal));
+        var assetFolder = Path.GetDirectoryName(_app.StoredFiles().Single(f => Path.GetFileName(f).StartsWith("original-", StringComparison.Ordinal)));
+        Assert.All(_app.StoredFiles(), f => Assert.Equal(assetFolder, Path.GetDirectoryName(f)));
     }
 
     [Fact]
-    public async Task An_SVG_logo_is_served_as_a_download_with_a_sandboxing_policy()
+    public async Task An_SVG_logo_is_sanitized_and_served_inline_under_a_sandboxing_policy()
     {
         var svg = Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><rect width=\"1\" height=\"1\"/></svg>");
         var asset = await UploadAsync("branding", "logo.svg", svg);
 
         using var response = await _client.GetAsync(asset.GetProperty("url").GetString());
 
-        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("inline", response.Content.Headers.ContentDisposition?.DispositionType ?? "inline");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("onload", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("alert", body, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("sandbox", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
@@ -186,6 +193,7 @@ public sealed class MediaApiTests : IDisposable
         var id = Guid.Parse(asset.GetProperty("id").GetString()!);
         using (var scope = _app.Services.CreateScope())
         {
+            ApiTestKit.ActAs(scope.ServiceProvider, StoreAppFactory.DefaultAccount); // the tenant is the signed-in user's organization
             await scope.ServiceProvider.GetRequiredService<IMediaUsages>().SetAsync("product", "42", "gallery", [id]);
         }
 

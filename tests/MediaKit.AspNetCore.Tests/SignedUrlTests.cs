@@ -134,8 +134,8 @@ public sealed class SignedUrlTests : IDisposable
     {
         var id = await UploadAsync();
 
-        using var otherTenant = new StoreAppFactory(_app.DataPath, services: s => s.Configure<MediaKitOptions>(o => o.DefaultTenantId = "tenant-b"));
-        using var client = otherTenant.CreateClient();
+        // The tenant is the signed-in user's organization: an admin of another organization.
+        using var client = _app.CreateClientAs("globex-admin");
 
         var response = await client.GetAsync($"/api/media/{id}/signed-url");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

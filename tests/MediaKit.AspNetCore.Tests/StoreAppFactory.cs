@@ -32,10 +32,30 @@ public sealed class StoreAppFactory : WebApplicationFactory<Program>
 
     public string MediaPath => Path.Combine(DataPath, "media");
 
+    /// <summary>The demo account (samples/.../Auth/DemoAccounts.cs) whose bearer token <see cref="WebApplicationFactory{T}.CreateClient()"/> sends: a Super Admin of organization <c>acme</c>.</summary>
+    public const string DefaultAccount = "acme-superadmin";
+
+    /// <summary>A client signed in as <paramref name="account"/> with a demo bearer token, or anonymous when <see langword="null"/>.</summary>
+    public HttpClient CreateClientAs(string? account)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = account is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "demo:" + account);
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "demo:" + DefaultAccount);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Store:DataPath", DataPath);
         builder.UseEnvironment("Testing");
+
+        // Tests upload far more than a person would in a minute; the rate limit test lowers it again.
+        builder.UseSetting("MediaKit:UploadRateLimit:PermitLimit", "100000");
         foreach (var (id, secret) in _keys)
         {
             builder.UseSetting($"MediaKit:Signing:Keys:{id}", secret);

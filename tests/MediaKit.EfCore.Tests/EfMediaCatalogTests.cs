@@ -156,7 +156,7 @@ public abstract class EfMediaCatalogTests(TestDatabase db) : IAsyncLifetime
         await firstCatalog.UpdateAsync(mine, CancellationToken.None);
         theirs.Title = "second";
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondCatalog.UpdateAsync(theirs, CancellationToken.None));
+        await Assert.ThrowsAsync<MediaConcurrencyException>(() => secondCatalog.UpdateAsync(theirs, CancellationToken.None));
         await using var read = _db.NewContext();
         Assert.Equal("first", (await read.Set<MediaAsset>().SingleAsync()).Title);
     }
@@ -180,7 +180,7 @@ public abstract class EfMediaCatalogTests(TestDatabase db) : IAsyncLifetime
         }
 
         await using var late = _db.NewContext();
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => TestDatabase.Catalog(late).UpdateAsync(stale, CancellationToken.None));
+        await Assert.ThrowsAsync<MediaConcurrencyException>(() => TestDatabase.Catalog(late).UpdateAsync(stale, CancellationToken.None));
         await using var read = _db.NewContext();
         Assert.Equal("A red shoe", (await read.Set<MediaAsset>().SingleAsync()).AltText);
     }

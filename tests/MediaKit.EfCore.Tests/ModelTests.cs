@@ -31,7 +31,7 @@ public abstract class ModelTests(TestDatabase db) : IAsyncLifetime
         var tables = await _db.TableNamesAsync();
 
         Assert.Equal(
-            ["media_asset_versions", "media_assets", "media_audit", "media_galleries", "media_gallery_groups", "media_group_items", "media_groups", "media_job_leases", "media_share_links", "media_usages", "media_variants", "orders"],
+            ["media_asset_versions", "media_assets", "media_audit", "media_galleries", "media_gallery_groups", "media_group_items", "media_groups", "media_job_leases", "media_quota_locks", "media_share_links", "media_usages", "media_variants", "orders"],
             tables);
     }
 
@@ -52,7 +52,7 @@ public abstract class ModelTests(TestDatabase db) : IAsyncLifetime
         }
 
         Assert.Equal(
-            ["lib_asset_versions", "lib_assets", "lib_audit", "lib_galleries", "lib_gallery_groups", "lib_group_items", "lib_groups", "lib_job_leases", "lib_share_links", "lib_usages", "lib_variants"],
+            ["lib_asset_versions", "lib_assets", "lib_audit", "lib_galleries", "lib_gallery_groups", "lib_group_items", "lib_groups", "lib_job_leases", "lib_quota_locks", "lib_share_links", "lib_usages", "lib_variants"],
             created);
     }
 
@@ -84,6 +84,7 @@ public abstract class ModelTests(TestDatabase db) : IAsyncLifetime
             {
                 "ExpiresAt",
                 "StorageKey (unique)",
+                "StoreName,Id",
                 "TenantId,Collection,Sha256",
                 "TenantId,DeletedAt,CreatedAt,Id",
                 "TenantId,DeletedAt,Length,Id",

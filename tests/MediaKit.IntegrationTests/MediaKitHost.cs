@@ -93,7 +93,8 @@ public sealed class MediaKitHost : IAsyncDisposable
     public static async Task<MediaKitHost> StartAsync(
         Func<IMediaBlobStore, IMediaBlobStore>? decorateStore = null,
         IInterceptor? dbInterceptor = null,
-        Action<MediaKitOptions>? configure = null)
+        Action<MediaKitOptions>? configure = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "mediakit-it-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -130,6 +131,7 @@ public sealed class MediaKitHost : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<IMediaBlobStore>(sp => decorateStore((IMediaBlobStore)ActivatorUtilities.CreateInstance(sp, inner.ImplementationType!))));
         }
 
+        configureServices?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await using (var scope = provider.CreateAsyncScope())
         {

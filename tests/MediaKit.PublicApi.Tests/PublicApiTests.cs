@@ -16,6 +16,8 @@ public sealed class PublicApiTests
         "MediaKit.Storage.FileSystem",
         "MediaKit.Storage.S3",
         "MediaKit.Imaging.Vips",
+        "MediaKit.Processing.FFmpeg",
+        "MediaKit.Scanning.ClamAV",
         "MediaKit.AspNetCore",
         "MediaKit.Ui",
     ];

@@ -21,6 +21,9 @@
       body.append('files', file, file.name);
       const xhr = new XMLHttpRequest();
       xhr.open('POST', form.dataset.endpoint + '?collection=' + encodeURIComponent(collection));
+      // The API refuses cookie-authenticated uploads without the antiforgery token (rendered into the form).
+      const token = form.querySelector('input[name="__RequestVerificationToken"]');
+      if (token) xhr.setRequestHeader('RequestVerificationToken', token.value);
       xhr.upload.onprogress = (e) => { if (e.lengthComputable) progress.value = e.loaded; };
       xhr.onload = () => {
         let json = null;

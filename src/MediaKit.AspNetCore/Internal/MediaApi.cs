@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using MediaKit.Internal;
 using MediaKit.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -15,6 +16,9 @@ namespace MediaKit.AspNetCore.Internal;
 internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions options)
 {
     private const int MaxFormValueLength = 256;
+
+    /// <summary>The multipart reader's buffer: large enough that boundary scanning is not the bottleneck of a 2 MB upload (the default is 4 KB).</summary>
+    private const int MultipartBufferSize = 64 * 1024;
 
     public async Task<IResult> ListAsync(HttpContext context, IMediaStore store, IMediaUrls urls)
     {
@@ -61,10 +65,22 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
         }
     }
 
-    public async Task<IResult> GetAsync(Guid id, HttpContext context, IMediaStore store, IMediaUrls urls)
+    public async Task<IResult> GetAsync(Guid id, HttpContext context, IMediaStore store, IMediaUrls urls, IMediaUsages usages)
     {
         var asset = await store.FindAsync(id, context.RequestAborted);
-        return asset is null ? NotFound(id) : Results.Ok(await ToResponseAsync(context, urls, asset));
+        if (asset is null)
+        {
+            return NotFound(id);
+        }
+
+        // Seed 004's "products this image is linked to": the first page of references, with a cursor for the rest.
+        var uses = await usages.FindUsesAsync(id, cursor: null, limit: MediaQuery.DefaultLimit, context.RequestAborted);
+        var response = await ToResponseAsync(context, urls, asset) with
+        {
+            UsedBy = [.. uses.Items.Select(u => new MediaUsageResponse(u.ResourceType, u.ResourceId, u.Field, u.Position))],
+            UsedByNextCursor = uses.NextCursor,
+        };
+        return Results.Ok(response);
     }
 
     public async Task<IResult> PatchAsync(Guid id, MediaAssetChanges changes, HttpContext context, IMediaStore store, IMediaUrls urls)
@@ -80,7 +96,7 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
         }
     }
 
-    public async Task<IResult> DeleteAsync(Guid id, HttpContext context, IMediaStore store)
+    public async Task<IResult> DeleteAsync(Guid id, HttpContext context, IMediaStore store, IAuthorizationService authorization)
     {
         var mode = Text(context.Request.Query["mode"])?.ToLowerInvariant() switch
         {
@@ -105,11 +121,20 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
 
         try
         {
+            if (await CheckMayDeleteAsync(id, mode.Value, context, store, authorization) is { } refused)
+            {
+                return refused;
+            }
+
             return await store.DeleteAsync(id, mode.Value, force, context.RequestAborted) ? Results.NoContent() : NotFound(id);
         }
         catch (MediaInUseException ex)
         {
             return MediaProblems.InUse(ex);
+        }
+        catch (MediaException ex)
+        {
+            return MediaProblems.From(ex);
         }
     }
 
@@ -124,7 +149,7 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
         return asset is null ? NotFound(id) : Results.Ok(await ToResponseAsync(context, urls, asset));
     }
 
-    public async Task<IResult> UploadAsync(HttpContext context, IMediaStore store, IMediaUrls urls, IOptions<MediaKitOptions> mediaOptions)
+    public async Task<IResult> UploadAsync(HttpContext context, IMediaStore store, IMediaUrls urls, IOptions<MediaKitOptions> mediaOptions, IMediaActorAccessor actor, TimeProvider time)
     {
         var request = context.Request;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
@@ -134,17 +159,24 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
             return MediaProblems.Problem(MediaErrorCodes.InvalidRequest, "Send the files as multipart/form-data in fields named 'file' or 'files'.");
         }
 
-        // The body is streamed file by file; allow what the largest collection could legitimately need.
-        var largest = mediaOptions.Value.Collections.Select(c => c.GetLargestMaxLength()).DefaultIfEmpty(0).Max();
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        var collection = Text(request.Query["collection"]);
+        if (collection is not null && mediaOptions.Value.Collections.Find(collection) is null)
         {
-            sizeFeature.MaxRequestBodySize = checked((largest * options.MaxFilesPerRequest) + (1 << 20));
+            return MediaProblems.From(new MediaCollectionNotFoundException(collection));
         }
 
-        var collection = Text(request.Query["collection"]);
-        var uploadedBy = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
+        // The body is streamed file by file; allow what the collection (or, when it is named in the body, the largest
+        // collection) could legitimately need for the most files a request may carry, and no more.
+        if (LimitRequestBody(context, mediaOptions.Value, collection, options.MaxFilesPerRequest) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        var uploadedBy = actor.ActorId ?? context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var reader = new MultipartReader(boundary, request.Body, MultipartBufferSize) { BodyLengthLimit = null };
         var results = new List<MediaUploadResult>();
+        var created = new List<MediaAsset>();
+        var startedAt = time.GetUtcNow();
         var ct = context.RequestAborted;
         try
         {
@@ -171,7 +203,9 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
                 if (results.Count == options.MaxFilesPerRequest)
                 {
-                    return MediaProblems.Problem(MediaErrorCodes.InvalidRequest, $"At most {options.MaxFilesPerRequest} files may be sent in one request.");
+                    // A request over the cap is refused as a whole: the files it already stored are taken back, the rest is not read.
+                    await RollBackAsync(store, created, startedAt);
+                    return MediaProblems.Problem(MediaErrorCodes.TooManyFiles, $"At most {options.MaxFilesPerRequest} files may be sent in one request.", StatusCodes.Status413PayloadTooLarge);
                 }
 
                 if (collection is null)
@@ -184,6 +218,7 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
                     var asset = await store.UploadAsync(
                         new MediaUploadRequest(collection, fileName, section.Body) { DeclaredContentType = section.ContentType, UploadedBy = uploadedBy },
                         ct);
+                    created.Add(asset);
                     results.Add(new MediaUploadResult(fileName, await ToResponseAsync(context, urls, asset), null));
                 }
                 catch (MediaException ex)
@@ -196,6 +231,16 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
                     }
                 }
             }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge && !ct.IsCancellationRequested)
+        {
+            var message = "The request body is larger than this collection allows for one request: " + ex.Message;
+            if (results.Count == 0)
+            {
+                return MediaProblems.Problem(MediaErrorCodes.TooLarge, message);
+            }
+
+            results.Add(new MediaUploadResult("", null, new MediaErrorResponse(MediaErrorCodes.TooLarge, message)));
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException && !ct.IsCancellationRequested)
         {
@@ -292,23 +337,42 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
             return;
         }
 
-        await using var content = await store.OpenReadAsync(id, variant, range, context.RequestAborted);
+        // The record was just read for the checks above; MediaKit's own store opens the file without reading it again.
+        await using var content = store is MediaStore found
+            ? await found.OpenAssetAsync(asset, variant, range, context.RequestAborted)
+            : await store.OpenReadAsync(id, variant, range, context.RequestAborted);
         if (content is null)
         {
             await NotFound(id).ExecuteAsync(context);
             return;
         }
 
+        // An SVG of a collection that sanitizes on upload may render inline (the sandboxing policy of WriteContentAsync still applies);
+        // every other active type, and SVG kept as uploaded (MediaSvgHandling.DownloadOnly), is a download.
+        var sanitizedSvg = string.Equals(content.ContentType, MediaContentTypes.Svg, StringComparison.OrdinalIgnoreCase)
+            && mediaOptions.Value.Collections.Find(asset.Collection)?.SvgHandling == MediaSvgHandling.Sanitize;
+        var cacheControl = isPublic
+            ? $"public, max-age={(long)options.PublicCacheMaxAge.TotalSeconds}"
+            : "private, no-store";
+        await WriteContentAsync(context, content, cacheControl, attachment: MediaContentTypes.IsActive(content.ContentType) && !sanitizedSvg);
+    }
+
+    /// <summary>
+    /// Writes an opened file as the response — entity tag, <c>nosniff</c>, a sandboxing CSP, the disposition, 304 for a matching
+    /// <c>If-None-Match</c>, 206 for a range — shared by file delivery and share links.
+    /// </summary>
+    private static async Task WriteContentAsync(HttpContext context, MediaContent content, string cacheControl, bool attachment)
+    {
+        var request = context.Request;
+        var response = context.Response;
         var headers = response.Headers;
         headers.ETag = content.EntityTag;
         headers.LastModified = content.LastModified.ToString("R", CultureInfo.InvariantCulture);
         headers.AcceptRanges = "bytes";
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-        headers.CacheControl = isPublic
-            ? $"public, max-age={(long)options.PublicCacheMaxAge.TotalSeconds}"
-            : "private, no-store";
-        var disposition = new ContentDispositionHeaderValue(MediaContentTypes.IsActive(content.ContentType) ? "attachment" : "inline");
+        headers.CacheControl = cacheControl;
+        var disposition = new ContentDispositionHeaderValue(attachment ? "attachment" : "inline");
         disposition.SetHttpFileName(content.FileName);
         headers.ContentDisposition = disposition.ToString();
 
@@ -443,7 +507,10 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
             asset.UpdatedAt,
             asset.DeletedAt,
             url,
-            variants);
+            variants)
+        {
+            ReviewNote = asset.ReviewNote,
+        };
     }
 
     /// <summary>An app-relative delivery path gets the request's path base, so it works when the app is mounted below the root.</summary>

@@ -7,11 +7,18 @@ internal static class MediaProblems
 {
     public static int StatusCodeOf(string code) => code switch
     {
-        MediaErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        MediaErrorCodes.NotFound or MediaErrorCodes.ShareNotFound or MediaErrorCodes.ShareExpired or MediaErrorCodes.ShareExhausted => StatusCodes.Status404NotFound,
+        MediaErrorCodes.QuotaExceeded => StatusCodes.Status413PayloadTooLarge,
         MediaErrorCodes.TooLarge => StatusCodes.Status413PayloadTooLarge,
         MediaErrorCodes.TypeNotAllowed or MediaErrorCodes.TypeMismatch => StatusCodes.Status415UnsupportedMediaType,
         MediaErrorCodes.Infected or MediaErrorCodes.Corrupt => StatusCodes.Status422UnprocessableEntity,
-        MediaErrorCodes.BlobExists or MediaErrorCodes.InUse => StatusCodes.Status409Conflict,
+        MediaErrorCodes.BlobExists or MediaErrorCodes.InUse or MediaErrorCodes.Conflict => StatusCodes.Status409Conflict,
+        MediaErrorCodes.SvgInvalid or MediaErrorCodes.TooManyFrames or MediaErrorCodes.ProcessingFailed or MediaErrorCodes.ProcessingTimeout
+            => StatusCodes.Status422UnprocessableEntity,
+        MediaErrorCodes.ScanUnavailable or MediaErrorCodes.ScanFailed => StatusCodes.Status503ServiceUnavailable,
+        MediaErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
+        MediaErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        MediaErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         MediaErrorCodes.StorageFailed or MediaErrorCodes.CatalogFailed => StatusCodes.Status503ServiceUnavailable,
         MediaErrorCodes.SignatureRequired or MediaErrorCodes.SignatureInvalid or MediaErrorCodes.SignatureExpired => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
@@ -42,6 +49,10 @@ internal static class MediaProblems
     private static string TitleOf(string code) => code switch
     {
         MediaErrorCodes.NotFound => "Media asset not found",
+        MediaErrorCodes.QuotaExceeded => "Storage quota exceeded",
+        MediaErrorCodes.ShareNotFound => "Share link not found",
+        MediaErrorCodes.ShareExpired => "Share link expired",
+        MediaErrorCodes.ShareExhausted => "Share link used up",
         MediaErrorCodes.TooLarge => "File too large",
         MediaErrorCodes.TypeNotAllowed => "File type not allowed",
         MediaErrorCodes.TypeMismatch => "File type does not match its content",

@@ -22,6 +22,12 @@ public class MediaAsset
     /// <summary>The generated key of the original file in the blob store. Never derived from client input.</summary>
     public string StorageKey { get; set; } = "";
 
+    /// <summary>
+    /// The name of the blob store that holds the asset's files: the original, its variants and its previous versions
+    /// (<see cref="Storage.MediaStorageOptions"/>). Changed only by <see cref="Storage.IMediaStoreMover"/>.
+    /// </summary>
+    public string StoreName { get; set; } = Storage.MediaStorageOptions.DefaultStoreName;
+
     /// <summary>The original file name, normalized, for display and downloads only.</summary>
     public string FileName { get; set; } = "";
 

@@ -30,6 +30,12 @@ public static class MediaAuditActions
     public const string Restored = "asset.restored";
     public const string Purged = "asset.purged";
     public const string Expired = "asset.expired";
+    public const string Moved = "asset.moved";
     public const string OrphanDeleted = "asset.orphan_deleted";
+    public const string Approved = "asset.approved";
+    public const string Rejected = "asset.rejected";
+    public const string ShareCreated = "share.created";
+    public const string ShareRevoked = "share.revoked";
+    public const string ShareAccessed = "share.accessed";
 #pragma warning restore CS1591
 }

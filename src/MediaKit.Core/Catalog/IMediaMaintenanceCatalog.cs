@@ -13,6 +13,14 @@ public interface IMediaMaintenanceCatalog
     /// </summary>
     Task<IReadOnlyList<MediaAsset>> FindOrphansAsync(string? tenantId, DateTimeOffset createdBefore, Guid? after, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The ids of the assets <see cref="FindOrphansAsync"/> finds, in the same order, without loading the assets: for scans of
+    /// many orphans (reports, exports, jobs that work in large batches). The default implementation calls
+    /// <see cref="FindOrphansAsync"/>; <c>MediaKit.EfCore</c> reads the ids alone.
+    /// </summary>
+    async Task<IReadOnlyList<Guid>> FindOrphanIdsAsync(string? tenantId, DateTimeOffset createdBefore, Guid? after, int limit, CancellationToken cancellationToken)
+        => [.. (await FindOrphansAsync(tenantId, createdBefore, after, limit, cancellationToken).ConfigureAwait(false)).Select(a => a.Id)];
+
     /// <summary>Live assets of every tenant whose <see cref="MediaAsset.ExpiresAt"/> is at or before <paramref name="now"/> (tracked, with variants).</summary>
     Task<IReadOnlyList<MediaAsset>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 

@@ -41,8 +41,34 @@ public sealed class MediaCollectionOptions
     /// <summary>Content types (exact or <c>type/*</c>) whose uploads wait for a reviewer's approval.</summary>
     public IList<string> ReviewTypes { get; } = [];
 
+    /// <summary>
+    /// Content types (exact or <c>type/*</c>) that are approved on upload even when <see cref="ReviewTypes"/> matches them, such
+    /// as <c>application/pdf</c> within <c>RequireApproval("application/*")</c> (seed 003's safe types).
+    /// </summary>
+    public IList<string> AutoApproveTypes { get; } = [];
+
     /// <summary>The most bytes one uploader may store in this collection; <see langword="null"/> for no quota.</summary>
     public long? QuotaPerOwner { get; set; }
+
+    /// <summary>
+    /// What happens to SVG files in a collection that accepts <see cref="MediaContentTypes.Svg"/>: by default
+    /// <see cref="MediaSvgHandling.Sanitize"/> (scripts, event handlers and external references are removed while the file
+    /// is stored, and it may be shown inline); <see cref="MediaSvgHandling.DownloadOnly"/> stores it unchanged and always
+    /// serves it as a download.
+    /// </summary>
+    public MediaSvgHandling SvgHandling { get; set; }
+
+    /// <summary>
+    /// The variants (thumbnails, renditions, video posters) generated for every file: by default 150, 300 and 800 pixels wide
+    /// in the original's format family and in WebP, and an 800-pixel JPEG poster for videos. Variants never keep metadata unless asked.
+    /// </summary>
+    public MediaVariantCollection Variants { get; } = new();
+
+    /// <summary>
+    /// Whether the stored original keeps its metadata. Default <see cref="MediaOriginalMetadata.Keep"/>;
+    /// <see cref="MediaOriginalMetadata.RemoveGps"/> removes the GPS position from JPEG originals as they are stored (the hash and length are those of the stored file).
+    /// </summary>
+    public MediaOriginalMetadata OriginalMetadata { get; set; }
 
     /// <summary>Accepts JPEG, PNG, GIF, WebP, AVIF and HEIC images (not SVG).</summary>
     public MediaCollectionOptions AcceptImages() => Accept([.. MediaContentTypes.RasterImages]);
@@ -90,6 +116,18 @@ public sealed class MediaCollectionOptions
         return this;
     }
 
+    /// <summary>Uploads of the given content types (exact or <c>type/*</c>) are approved at once, even where <see cref="RequireApproval"/> names their family.</summary>
+    public MediaCollectionOptions AutoApprove(params string[] contentTypes)
+    {
+        ArgumentNullException.ThrowIfNull(contentTypes);
+        foreach (var type in contentTypes)
+        {
+            AutoApproveTypes.Add(type);
+        }
+
+        return this;
+    }
+
     /// <summary>The size limit in bytes that applies to files of <paramref name="kind"/>.</summary>
     public long GetMaxLength(MediaKind kind)
         => MaxLengthByKind.TryGetValue(kind, out var limit) ? limit : MaxLength ?? DefaultMaxLengths[kind];
@@ -110,8 +148,8 @@ public sealed class MediaCollectionOptions
         return Matches(AcceptedTypes, contentType);
     }
 
-    /// <summary>Whether uploads of <paramref name="contentType"/> wait for review.</summary>
-    public bool RequiresReview(string contentType) => Matches(ReviewTypes, contentType);
+    /// <summary>Whether uploads of <paramref name="contentType"/> wait for review: <see cref="ReviewTypes"/> matches it and <see cref="AutoApproveTypes"/> does not.</summary>
+    public bool RequiresReview(string contentType) => Matches(ReviewTypes, contentType) && !Matches(AutoApproveTypes, contentType);
 
     private static bool Matches(IEnumerable<string> patterns, string contentType)
     {

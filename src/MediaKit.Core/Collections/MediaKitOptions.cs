@@ -15,6 +15,9 @@ public sealed class MediaKitOptions
     /// <summary>The rules of the cleanup job: orphans, expiry and the trash's retention.</summary>
     public MediaCleanupOptions Cleanup { get; } = new();
 
+    /// <summary>The store new uploads go to and the settings of moves between stores.</summary>
+    public Storage.MediaStorageOptions Storage { get; } = new();
+
     /// <summary>How old a blob without a record must be before reconciliation removes it. Default one hour, so uploads in flight are never touched.</summary>
     public TimeSpan ReconciliationGracePeriod { get; set; } = TimeSpan.FromHours(1);
 
@@ -33,6 +36,9 @@ public sealed class MediaKitOptions
 
     /// <summary>The keys and lifetimes of signed URLs for private collections.</summary>
     public MediaUrlSigningOptions Signing { get; } = new();
+
+    /// <summary>The rules of the variant backfill (<see cref="Processing.IMediaVariantBackfill"/>).</summary>
+    public Processing.MediaVariantBackfillOptions VariantBackfill { get; } = new();
 }
 
 /// <summary>The named collections of <see cref="MediaKitOptions"/>.</summary>

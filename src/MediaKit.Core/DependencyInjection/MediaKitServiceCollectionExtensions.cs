@@ -35,16 +35,31 @@ public static class MediaKitServiceCollectionExtensions
         services.AddSingleton<MediaKitMarker>();
         optionsBuilder.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaKitOptions>, MediaKitOptionsValidator>());
+        services.TryAddScoped<MediaKit.Processing.IMediaVariantBackfill, MediaVariantBackfill>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMediaTenantAccessor, DefaultTenantAccessor>();
         services.TryAddScoped<IMediaStore, MediaStore>();
         services.TryAddScoped<IMediaUsages, MediaUsages>();
         services.TryAddSingleton<IMediaActorAccessor, NoActorAccessor>();
+
+        // Review, quotas, share links and events (seed 003).
+        services.TryAddSingleton<IMediaReviewerAccessor, NoReviewerAccessor>();
+        services.TryAddScoped<MediaReviewVisibility>();
+        services.TryAddScoped<MediaEventPublisher>();
+        services.TryAddScoped<MediaQuotas>();
+        services.TryAddScoped<IMediaQuotas>(sp => sp.GetRequiredService<MediaQuotas>());
+        services.TryAddScoped<IMediaReview, MediaReview>();
+        services.TryAddScoped<MediaStore>();
+        services.TryAddScoped<IMediaShares, MediaShares>();
         services.TryAddScoped<MediaAudit>();
         services.TryAddScoped<IMediaAuditTrail>(sp => sp.GetRequiredService<MediaAudit>());
         services.TryAddScoped<IMediaCleanup, MediaCleanup>();
         services.TryAddScoped<IMediaGroups, MediaGroups>(); services.TryAddScoped<IMediaGalleries, MediaGalleries>();
         services.TryAddScoped<IMediaReconciler, MediaReconciler>();
+        services.TryAddSingleton<MediaBlobStores>();
+        // Every store MediaKit uses is traced and measured (MediaKitDiagnostics), whichever provider registered it.
+        services.TryAddSingleton<IMediaBlobStores>(sp => new InstrumentedBlobStores(sp.GetRequiredService<MediaBlobStores>()));
+        services.TryAddSingleton<IMediaStoreMover, MediaStoreMover>();
         services.TryAddScoped<IMediaImporter, MediaImporter>();
         services.TryAddSingleton<MediaUrlKeys>();
         services.TryAddSingleton<MediaUrlCache>();
@@ -127,6 +142,12 @@ internal sealed class MediaKitOptionsValidator(IServiceProvider services) : IVal
             failures.Add("MediaKit: Cleanup.Interval must be at least one second, Cleanup.LeaseDuration at least ten seconds, and Cleanup.BatchSize between 1 and 10000.");
         }
 
+        var storage = options.Storage;
+        if (storage.MoveBatchSize is < 1 or > 10_000 || storage.MoveConcurrency is < 1 or > 64 || storage.MoveClaimDuration < TimeSpan.FromSeconds(10) || storage.MoveInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("MediaKit: Storage.MoveBatchSize must be between 1 and 10000, Storage.MoveConcurrency between 1 and 64, Storage.MoveClaimDuration at least ten seconds and Storage.MoveInterval at least one second.");
+        }
+
         if (options.Collections.Count == 0)
         {
             failures.Add("MediaKit: no collection is configured. Add one in AddMediaKit(o => o.Collections.Add(\"products\", c => c.AcceptImages())).");
@@ -138,13 +159,22 @@ internal sealed class MediaKitOptionsValidator(IServiceProvider services) : IVal
         }
 
         ValidateDelivery(options, services.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>(), failures);
+        MediaVariantOptionsValidator.Validate(options, failures);
 
         using (var scope = services.CreateScope())
         {
             var isService = scope.ServiceProvider.GetService<IServiceProviderIsService>();
-            if (isService is not null && !isService.IsService(typeof(IMediaBlobStore)))
+            var uploadStore = options.Storage.UploadStore;
+            var named = scope.ServiceProvider.GetServices<MediaBlobStoreRegistration>().Select(r => r.Name).ToList();
+            if (uploadStore == MediaStorageOptions.DefaultStoreName && isService is not null && !isService.IsService(typeof(IMediaBlobStore)))
             {
-                failures.Add("MediaKit: no blob store is configured. Call UseFileSystemStorage(...) or UseS3Storage(...) on the builder returned by AddMediaKit().");
+                failures.Add(named.Count == 0
+                    ? "MediaKit: no blob store is configured. Call UseFileSystemStorage(...) or UseS3Storage(...) on the builder returned by AddMediaKit()."
+                    : $"MediaKit: Storage.UploadStore is '{MediaStorageOptions.DefaultStoreName}', but only named stores are registered ({string.Join(", ", named)}). Choose one with UseUploadStore(name), or register an unnamed store.");
+            }
+            else if (uploadStore != MediaStorageOptions.DefaultStoreName && !named.Contains(uploadStore))
+            {
+                failures.Add($"MediaKit: Storage.UploadStore '{uploadStore}' is not a registered store name. Register it with UseFileSystemStorage(\"{uploadStore}\", ...) or UseS3Storage(\"{uploadStore}\", ...).");
             }
 
             if (isService is not null && !isService.IsService(typeof(IMediaCatalog)))
@@ -154,6 +184,10 @@ internal sealed class MediaKitOptionsValidator(IServiceProvider services) : IVal
             else if (isService is not null && (!isService.IsService(typeof(IMediaUsageCatalog)) || !isService.IsService(typeof(IMediaMaintenanceCatalog)) || !isService.IsService(typeof(IMediaAuditCatalog))))
             {
                 failures.Add("MediaKit: the catalog provider registers IMediaCatalog but not IMediaUsageCatalog, IMediaMaintenanceCatalog and IMediaAuditCatalog; a catalog must provide all of them.");
+            }
+            else if (isService is not null && !isService.IsService(typeof(IMediaQuotaCatalog)) && options.Collections.FirstOrDefault(c => c.QuotaPerOwner is > 0) is { } quoted)
+            {
+                failures.Add($"MediaKit: collection '{quoted.Name}' has a QuotaPerOwner, but the catalog provider does not register IMediaQuotaCatalog, which enforces it.");
             }
         }
 
@@ -220,7 +254,7 @@ internal sealed class MediaKitOptionsValidator(IServiceProvider services) : IVal
             failures.Add($"{prefix} the name must be 1 to 64 lowercase letters, digits, '-' or '_'.");
         }
 
-        foreach (var type in collection.AcceptedTypes.Concat(collection.ReviewTypes))
+        foreach (var type in collection.AcceptedTypes.Concat(collection.ReviewTypes).Concat(collection.AutoApproveTypes))
         {
             var parts = type.Split('/');
             if (parts.Length != 2 || parts[0].Length == 0 || parts[0] == "*" || parts[1].Length == 0 || (parts[1].Contains('*', StringComparison.Ordinal) && parts[1] != "*"))

@@ -36,6 +36,9 @@ public static class MediaErrorCodes
     /// <summary>A blob already exists under a key that was written create-only.</summary>
     public const string BlobExists = "media.blob_exists";
 
+    /// <summary>The asset changed (or was deleted) between reading and saving it; reload and retry.</summary>
+    public const string Conflict = "media.conflict";
+
     /// <summary>No asset with the given id exists in the caller's tenant.</summary>
     public const string NotFound = "media.not_found";
 
@@ -44,6 +47,15 @@ public static class MediaErrorCodes
 
     /// <summary>A scanner found malware or otherwise refused the file.</summary>
     public const string Infected = "media.infected";
+
+    /// <summary>The malware scanner could not be reached or did not answer in time, so the file was refused unscanned (scanners fail closed unless configured otherwise).</summary>
+    public const string ScanUnavailable = "media.scan_unavailable";
+
+    /// <summary>The malware scanner answered with an error instead of a verdict (for example, the file is over the scanner's own size limit), so the file was refused unscanned.</summary>
+    public const string ScanFailed = "media.scan_failed";
+
+    /// <summary>An SVG file is not well-formed XML, declares a DTD or entities, or is not an <c>svg</c> document, so it could not be sanitized.</summary>
+    public const string SvgInvalid = "media.svg_invalid";
 
     /// <summary>The request is malformed (a bad cursor, a bad argument).</summary>
     public const string InvalidRequest = "media.invalid_request";
@@ -74,4 +86,43 @@ public static class MediaErrorCodes
 
     /// <summary>A signed URL is genuine but its expiry has passed.</summary>
     public const string SignatureExpired = "media.signature_expired";
+
+    /// <summary>Decoding or processing a file took longer than the engine's time limit per file; the upload was rolled back.</summary>
+    public const string ProcessingTimeout = "media.processing_timeout";
+
+    /// <summary>An animated image has more frames than the engine allows (checked from the header, before decoding).</summary>
+    public const string TooManyFrames = "media.too_many_frames";
+
+    /// <summary>Generating the variants of a file failed for a reason other than a corrupt file or a limit; the upload was rolled back.</summary>
+    public const string ProcessingFailed = "media.processing_failed";
+
+    /// <summary>The HTTP request is not signed in (no valid cookie or token) for an endpoint that needs a user.</summary>
+    public const string Unauthenticated = "media.unauthenticated";
+
+    /// <summary>The signed-in user lacks the permission (a <c>MediaKitPolicies</c> policy) the endpoint requires, or may not delete a file someone else uploaded.</summary>
+    public const string Forbidden = "media.forbidden";
+
+    /// <summary>A cookie-authenticated request that changes state carried no valid antiforgery token.</summary>
+    public const string AntiforgeryFailed = "media.antiforgery_failed";
+
+    /// <summary>The caller sent too many uploads in the rate limiter's window; retry after the time in <c>Retry-After</c>.</summary>
+    public const string RateLimited = "media.rate_limited";
+
+    /// <summary>An upload request carries more files than the API allows in one request.</summary>
+    public const string TooManyFiles = "media.too_many_files";
+
+    /// <summary>An asset's files are on a blob store, or a move names a store, that is not registered (<c>UseFileSystemStorage(name, ...)</c>, <c>UseS3Storage(name, ...)</c>).</summary>
+    public const string StoreNotConfigured = "media.store_not_configured";
+
+    /// <summary>The file does not fit in its owner's storage quota of the collection (<see cref="MediaCollectionOptions.QuotaPerOwner"/>); the error says how much is used and allowed.</summary>
+    public const string QuotaExceeded = "media.quota_exceeded";
+
+    /// <summary>No active share link has this token: it never existed, was revoked, or its file is in the trash, expired or not approved.</summary>
+    public const string ShareNotFound = "media.share_not_found";
+
+    /// <summary>The share link's expiry has passed.</summary>
+    public const string ShareExpired = "media.share_expired";
+
+    /// <summary>The share link was used as many times as it allows.</summary>
+    public const string ShareExhausted = "media.share_exhausted";
 }

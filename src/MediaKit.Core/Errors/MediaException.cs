@@ -61,6 +61,17 @@ public sealed class MediaBlobExistsException(string key)
     public string Key { get; } = key;
 }
 
+/// <summary>
+/// The asset changed (or was deleted) between the moment it was read and the moment the change was saved: the catalog
+/// refused the stale write (checked through <see cref="MediaAsset.ConcurrencyStamp"/>). Nothing was changed; reload and retry.
+/// </summary>
+public sealed class MediaConcurrencyException(Guid assetId, Exception? innerException = null)
+    : MediaException(MediaErrorCodes.Conflict, $"Media asset {assetId} was changed by someone else; reload it and try again.", innerException)
+{
+    /// <summary>The asset's id.</summary>
+    public Guid AssetId { get; } = assetId;
+}
+
 /// <summary>No asset with the given id exists in the caller's tenant (or it is in the trash where that matters).</summary>
 public sealed class MediaNotFoundException(Guid assetId)
     : MediaException(MediaErrorCodes.NotFound, $"Media asset {assetId} was not found.")

@@ -11,8 +11,10 @@ internal static class AssetPurge
     /// the reverse order could leave a record without bytes.
     /// </summary>
     /// <returns>The keys whose bytes could not be deleted (reconciliation will remove them).</returns>
-    public static async Task<IReadOnlyList<(string Key, Exception Error)>> PurgeAsync(IMediaCatalog catalog, IMediaBlobStore blobs, MediaAsset asset, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(string Key, Exception Error)>> PurgeAsync(IMediaCatalog catalog, IMediaBlobStores stores, MediaAsset asset, CancellationToken cancellationToken)
     {
+        // Every file of an asset is in the store its record names; resolved first, so an unknown store fails before the record goes.
+        var blobs = stores.Get(asset.StoreName);
         var keys = asset.Variants.Select(v => v.StorageKey).Concat(asset.PreviousVersions.Select(v => v.StorageKey)).Prepend(asset.StorageKey).ToList();
         await catalog.RemoveAsync(asset, cancellationToken);
         var failures = new List<(string, Exception)>();

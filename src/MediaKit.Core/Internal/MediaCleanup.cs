@@ -13,10 +13,11 @@ internal sealed partial class MediaCleanup(
     IMediaMaintenanceCatalog maintenance,
     IMediaCatalog catalog,
     MediaAudit audit,
-    IMediaBlobStore blobs,
+    IMediaBlobStores stores,
     TimeProvider time,
     IOptions<MediaKitOptions> options,
-    ILogger<MediaCleanup>? logger = null) : IMediaCleanup
+    ILogger<MediaCleanup>? logger = null,
+    IMediaStoreCatalog? storeCatalog = null) : IMediaCleanup
 {
     internal const string JobName = "media.cleanup";
 
@@ -28,6 +29,23 @@ internal sealed partial class MediaCleanup(
     private readonly ILogger _logger = logger ?? NullLogger<MediaCleanup>.Instance;
 
     public async Task<MediaCleanupReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        using var activity = MediaTelemetry.ActivitySource.StartActivity("mediakit.cleanup");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var report = await RunCoreAsync(cancellationToken);
+            MediaTelemetry.CleanupRan(activity, report, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return report;
+        }
+        catch (Exception ex)
+        {
+            MediaTelemetry.CleanupFailed(activity, ex, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    private async Task<MediaCleanupReport> RunCoreAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value.Cleanup;
         if (!await RenewLeaseAsync(settings, cancellationToken))
@@ -54,7 +72,7 @@ internal sealed partial class MediaCleanup(
                     foreach (var asset in batch)
                     {
                         audit.Record(asset, MediaAuditActions.Purged, new { asset.FileName, Retention = true }, Actor);
-                        foreach (var (key, error) in await AssetPurge.PurgeAsync(catalog, blobs, asset, cancellationToken))
+                        foreach (var (key, error) in await AssetPurge.PurgeAsync(catalog, stores, asset, cancellationToken))
                         {
                             Log.BytesNotRemoved(_logger, error, key);
                         }
@@ -76,11 +94,14 @@ internal sealed partial class MediaCleanup(
                     var batch = await maintenance.FindReplacedVersionsAsync(time.GetUtcNow() - keepFor, settings.BatchSize, cancellationToken);
                     foreach (var version in batch)
                     {
-                        // Record first, bytes second, as for a purge: a failure leaves bytes for reconciliation, never a record without bytes.
+                        // A version lives in its asset's store. Record first, bytes second, as for a purge: a failure (or a move of the
+                        // asset in between) leaves bytes for reconciliation, never a record without bytes.
+                        var storeName = storeCatalog is null ? MediaStorageOptions.DefaultStoreName
+                            : await storeCatalog.FindStoreNameAsync(version.AssetId, cancellationToken) ?? MediaStorageOptions.DefaultStoreName;
                         await maintenance.RemoveVersionAsync(version, cancellationToken);
                         try
                         {
-                            await blobs.DeleteAsync(version.StorageKey, CancellationToken.None);
+                            await stores.Get(storeName).DeleteAsync(version.StorageKey, CancellationToken.None);
                         }
                         catch (Exception ex)
                         {

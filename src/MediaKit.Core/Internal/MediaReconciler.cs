@@ -8,10 +8,11 @@ namespace MediaKit.Internal;
 
 internal sealed partial class MediaReconciler(
     IMediaCatalog catalog,
-    IMediaBlobStore blobs,
+    IMediaBlobStores stores,
     TimeProvider time,
     IOptions<MediaKitOptions> options,
-    ILogger<MediaReconciler>? logger = null) : IMediaReconciler
+    ILogger<MediaReconciler>? logger = null,
+    IMediaStoreCatalog? storeCatalog = null) : IMediaReconciler
 {
     private readonly ILogger _logger = logger ?? NullLogger<MediaReconciler>.Instance;
 
@@ -21,40 +22,51 @@ internal sealed partial class MediaReconciler(
     {
         var cutoff = time.GetUtcNow() - options.Value.ReconciliationGracePeriod;
         long scanned = 0, removed = 0, abandoned = 0;
-        if (blobs is IMediaBlobStoreMaintenance maintenance)
-        {
-            abandoned = await maintenance.RemoveAbandonedWritesAsync(cutoff, cancellationToken);
-        }
 
-        var batch = new List<BlobInfo>(BatchSize);
-        await foreach (var blob in blobs.ListAsync(prefix: null, cancellationToken))
+        // Every store: a key is known only in the store its asset's record names, so the copies a move left behind (a copy on
+        // the target before the switch, the source copy after it) are removed too, once the grace period has passed.
+        foreach (var storeName in stores.Names)
         {
-            scanned++;
-            if (blob.LastModified < cutoff)
+            var blobs = stores.Get(storeName);
+            if (blobs is IMediaBlobStoreMaintenance maintenance)
             {
-                batch.Add(blob);
+                abandoned += await maintenance.RemoveAbandonedWritesAsync(cutoff, cancellationToken);
             }
 
-            if (batch.Count == BatchSize)
+            var batch = new List<BlobInfo>(BatchSize);
+            await foreach (var blob in blobs.ListAsync(prefix: null, cancellationToken))
             {
-                removed += await RemoveUnknownAsync(batch, cancellationToken);
-                batch.Clear();
+                scanned++;
+                if (blob.LastModified < cutoff)
+                {
+                    batch.Add(blob);
+                }
+
+                if (batch.Count == BatchSize)
+                {
+                    removed += await RemoveUnknownAsync(storeName, blobs, batch, cancellationToken);
+                    batch.Clear();
+                }
             }
+
+            removed += await RemoveUnknownAsync(storeName, blobs, batch, cancellationToken);
         }
 
-        removed += await RemoveUnknownAsync(batch, cancellationToken);
         Log.Reconciled(_logger, scanned, removed, abandoned);
         return new MediaReconciliationReport(scanned, removed, abandoned);
     }
 
-    private async Task<long> RemoveUnknownAsync(List<BlobInfo> batch, CancellationToken cancellationToken)
+    private async Task<long> RemoveUnknownAsync(string storeName, IMediaBlobStore blobs, List<BlobInfo> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
             return 0;
         }
 
-        var known = await catalog.FindKnownStorageKeysAsync(batch.ConvertAll(b => b.Key), cancellationToken);
+        var keys = batch.ConvertAll(b => b.Key);
+        var known = storeCatalog is not null
+            ? await storeCatalog.FindKnownStorageKeysAsync(storeName, keys, cancellationToken)
+            : await catalog.FindKnownStorageKeysAsync(keys, cancellationToken);
         long removed = 0;
         foreach (var blob in batch)
         {

@@ -29,18 +29,19 @@ internal sealed partial class MediaStore
             asset.DeletedAt = now;
             asset.UpdatedAt = now;
             _audit.Record(asset, MediaAuditActions.Deleted, new { Forced = force });
-            await _catalog.UpdateAsync(asset, cancellationToken);
+            await SaveAssetAsync(asset, cancellationToken);
         }
         else
         {
             _audit.Record(asset, MediaAuditActions.Purged, new { asset.FileName, Forced = force });
-            foreach (var (key, error) in await AssetPurge.PurgeAsync(_catalog, _blobs, asset, cancellationToken))
+            foreach (var (key, error) in await AssetPurge.PurgeAsync(_catalog, _stores, asset, cancellationToken))
             {
                 Log.CompensationFailed(_logger, error, key);
             }
         }
 
         Log.Deleted(_logger, id, mode);
+        await _events.PublishAsync(new MediaAssetDeleted(tenantId, id, mode, _events.ActorId, _time.GetUtcNow()), cancellationToken);
         return true;
     }
 
@@ -55,7 +56,20 @@ internal sealed partial class MediaStore
         asset.DeletedAt = null;
         asset.UpdatedAt = _time.GetUtcNow();
         _audit.Record(asset, MediaAuditActions.Restored);
-        await _catalog.UpdateAsync(asset, cancellationToken);
+        await SaveAssetAsync(asset, cancellationToken);
         return true;
+    }
+
+    /// <summary>Saves a changed asset; a failure other than a typed one (a conflict, say) becomes <c>media.catalog_failed</c>.</summary>
+    private async Task SaveAssetAsync(MediaAsset asset, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _catalog.UpdateAsync(asset, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not MediaException and not OperationCanceledException)
+        {
+            throw new MediaException(MediaErrorCodes.CatalogFailed, "The media catalog could not save the change.", ex);
+        }
     }
 }

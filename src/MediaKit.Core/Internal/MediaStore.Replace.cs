@@ -14,6 +14,8 @@ internal sealed partial class MediaStore
         var collection = _options.Collections.Find(asset.Collection) ?? throw new MediaCollectionNotFoundException(asset.Collection);
         try
         {
+            // The new file, its variants and the old file kept as a version all live in the store that holds the asset.
+            using var store = _blobs.Use(_stores.Get(asset.StoreName));
             return await ReplaceCoreAsync(asset, collection, replacement, cancellationToken);
         }
         catch (MediaException ex)
@@ -26,16 +28,30 @@ internal sealed partial class MediaStore
     private async Task<MediaAsset> ReplaceCoreAsync(MediaAsset asset, MediaCollectionOptions collection, MediaContentReplacement replacement, CancellationToken cancellationToken)
     {
         var version = asset.Version + 1;
-        var (key, contentType, kind, length, sha256) = await IngestAsync(
-            collection, replacement.FileName, replacement.Content, replacement.DeclaredContentType, replacement.DeclaredLength,
-            type => StorageKeys.Original(asset.Id, asset.CreatedAt, version, type),
-            cancellationToken);
+        string key, contentType, sha256;
+        MediaKind kind;
+        long length;
+        try
+        {
+            (key, contentType, kind, length, sha256) = await IngestAsync(
+                collection, replacement.FileName, OriginalContent(collection, replacement.Content), replacement.DeclaredContentType, replacement.DeclaredLength,
+                type => StorageKeys.Original(asset.Id, asset.CreatedAt, version, type),
+                cancellationToken);
+        }
+        catch (MediaBlobExistsException ex)
+        {
+            // A concurrent replacement of the same version wrote its file first; that file is theirs and stays.
+            throw new MediaConcurrencyException(asset.Id, ex);
+        }
 
         List<string> staleVariantKeys;
+        MediaVariantGenerator.MediaVariantRun? variants = null;
         try
         {
             await ScanAsync(key, contentType, cancellationToken);
             var probe = await ProbeAsync(asset.Id, key, contentType, cancellationToken);
+            variants = await _variants.GenerateAsync(asset.Id, asset.CreatedAt, version, key, contentType, length, collection, existing: null, placeholder: probe?.Placeholder is null, cancellationToken);
+            var metadata = MediaVariantGenerator.MergeMetadata(probe?.Metadata, variants.Metadata);
             var now = _time.GetUtcNow();
 
             // The old file stays, as a version, until the cleanup job's retention passes; its variants describe it, not the new file.
@@ -50,8 +66,8 @@ internal sealed partial class MediaStore
                 FileName = asset.FileName,
                 ReplacedAt = now,
             });
-            staleVariantKeys = asset.Variants.ConvertAll(v => v.StorageKey);
-            asset.Variants.Clear();
+            // Same-named variants are updated in place (the catalog keys them by asset and name); the old files go after the commit.
+            staleVariantKeys = MediaVariantGenerator.ApplyVariants(asset, variants.Variants, replaceAll: true);
             asset.StorageKey = key;
             asset.ContentType = contentType;
             asset.Kind = kind;
@@ -61,8 +77,8 @@ internal sealed partial class MediaStore
             asset.Width = probe?.Width;
             asset.Height = probe?.Height;
             asset.DurationSeconds = probe?.DurationSeconds;
-            asset.Placeholder = probe?.Placeholder;
-            asset.Metadata = probe?.Metadata is { } metadata ? new Dictionary<string, string>(metadata, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
+            asset.Placeholder = probe?.Placeholder ?? variants.Placeholder;
+            asset.Metadata = metadata is not null ? new Dictionary<string, string>(metadata, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
             asset.Status = collection.RequiresReview(contentType) ? MediaAssetStatus.PendingReview : MediaAssetStatus.Ready;
             asset.Version = version;
             asset.UpdatedAt = now;
@@ -79,6 +95,11 @@ internal sealed partial class MediaStore
         }
         catch
         {
+            if (variants is not null)
+            {
+                await variants.CompensateAsync();
+            }
+
             await CompensateAsync(key);
             throw;
         }

@@ -55,7 +55,7 @@ internal sealed partial class MediaStore
             changes.AltText,
             Tags = tags,
         });
-        await _catalog.UpdateAsync(asset, cancellationToken);
+        await SaveAssetAsync(asset, cancellationToken);
         return asset;
     }
 

@@ -8,13 +8,26 @@ internal sealed partial class MediaStore
     public async Task<MediaAsset> UploadAsync(MediaUploadRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // The collection name comes from the client: a name that is not configured is tagged as one value, so tags stay bounded.
+        var collectionTag = _options.Collections.Find(request.Collection) is null ? "_unknown" : request.Collection;
+        using var activity = MediaTelemetry.StartUpload(collectionTag);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return await UploadCoreAsync(request, cancellationToken);
+            var asset = await UploadCoreAsync(request, cancellationToken);
+            MediaTelemetry.UploadStored(activity, asset, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return asset;
         }
         catch (MediaException ex)
         {
             Log.Rejected(_logger, request.Collection, ex.Code);
+            MediaTelemetry.UploadFailed(activity, collectionTag, ex, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+        catch (Exception ex)
+        {
+            MediaTelemetry.UploadFailed(activity, collectionTag, ex, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             throw;
         }
     }
@@ -22,15 +35,19 @@ internal sealed partial class MediaStore
     private async Task<MediaAsset> UploadCoreAsync(MediaUploadRequest request, CancellationToken cancellationToken)
     {
         var collection = _options.Collections.Find(request.Collection) ?? throw new MediaCollectionNotFoundException(request.Collection);
+
+        // A full quota refuses the upload before a byte is read; the exact check runs with the commit (_quotas.AddAsync).
+        await _quotas.EnsureRoomAsync(collection, request.UploadedBy, request.DeclaredLength, cancellationToken);
         var tenantId = TenantId;
         var now = _time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var (key, contentType, kind, length, sha256) = await IngestAsync(
-            collection, request.FileName, request.Content, request.DeclaredContentType, request.DeclaredLength,
+            collection, request.FileName, OriginalContent(collection, request.Content), request.DeclaredContentType, request.DeclaredLength,
             type => StorageKeys.Original(id, now, version: 1, type),
             cancellationToken);
 
-        // 3. Everything after the write either commits the record or removes the bytes.
+        // 3. Everything after the write either commits the record or removes the bytes (the variants' too).
+        MediaVariantGenerator.MediaVariantRun? variants = null;
         try
         {
             if (collection.Deduplicate)
@@ -46,6 +63,8 @@ internal sealed partial class MediaStore
 
             await ScanAsync(key, contentType, cancellationToken);
             var probe = await ProbeAsync(id, key, contentType, cancellationToken);
+            variants = await _variants.GenerateAsync(id, now, version: 1, key, contentType, length, collection, existing: null, placeholder: probe?.Placeholder is null, cancellationToken);
+            var metadata = MediaVariantGenerator.MergeMetadata(probe?.Metadata, variants.Metadata);
 
             var asset = new MediaAsset
             {
@@ -53,6 +72,7 @@ internal sealed partial class MediaStore
                 TenantId = tenantId,
                 Collection = collection.Name,
                 StorageKey = key,
+                StoreName = _stores.UploadStore,
                 FileName = FileNames.Normalize(request.FileName, _options.MaxFileNameLength),
                 Title = request.Title,
                 AltText = request.AltText,
@@ -64,8 +84,9 @@ internal sealed partial class MediaStore
                 Width = probe?.Width,
                 Height = probe?.Height,
                 DurationSeconds = probe?.DurationSeconds,
-                Placeholder = probe?.Placeholder,
-                Metadata = probe?.Metadata is { } metadata ? new Dictionary<string, string>(metadata, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal),
+                Placeholder = probe?.Placeholder ?? variants.Placeholder,
+                Metadata = metadata is not null ? new Dictionary<string, string>(metadata, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal),
+                Variants = variants.Variants,
                 Status = collection.RequiresReview(contentType) ? MediaAssetStatus.PendingReview : MediaAssetStatus.Ready,
                 UploadedBy = request.UploadedBy,
                 CreatedAt = now,
@@ -76,7 +97,8 @@ internal sealed partial class MediaStore
             _audit.Record(asset, MediaAuditActions.Uploaded, new { asset.FileName, asset.ContentType, asset.Length, asset.Collection }, request.UploadedBy);
             try
             {
-                await _catalog.AddAsync(asset, cancellationToken);
+                // With a quota, the insert happens under the owner's quota lock, only if the file fits.
+                await _quotas.AddAsync(collection, asset, cancellationToken);
             }
             catch (Exception ex) when (ex is not MediaException and not OperationCanceledException)
             {
@@ -84,10 +106,18 @@ internal sealed partial class MediaStore
             }
 
             Log.Uploaded(_logger, id, collection.Name, contentType, length);
+
+            // After the commit; never throws (a failing handler is logged).
+            await _events.PublishAsync(new MediaAssetUploaded(asset, asset.UploadedBy, now), cancellationToken);
             return asset;
         }
         catch
         {
+            if (variants is not null)
+            {
+                await variants.CompensateAsync();
+            }
+
             await CompensateAsync(key);
             throw;
         }
@@ -137,6 +167,16 @@ internal sealed partial class MediaStore
 
         var key = keyFor(contentType);
         using var ingest = new IngestStream(header, headerLength, content, limit, kind);
+        if (contentType == MediaContentTypes.Svg && collection.SvgHandling == MediaSvgHandling.Sanitize)
+        {
+            // Still one pass: the client's bytes (limit enforced on them) flow through the sanitizer into the writer, and
+            // the hash and length recorded are of the sanitized bytes that are stored.
+            using var sanitized = new SvgSanitizingStream(ingest);
+            using var stored = new IngestStream([], 0, sanitized, limit, kind);
+            await WriteBlobAsync(key, stored, contentType, cancellationToken);
+            return (key, contentType, kind, stored.BytesRead, stored.GetHashHex());
+        }
+
         await WriteBlobAsync(key, ingest, contentType, cancellationToken);
         return (key, contentType, kind, ingest.BytesRead, ingest.GetHashHex());
     }
@@ -170,6 +210,11 @@ internal sealed partial class MediaStore
         try
         {
             await _blobs.WriteAsync(key, content, new BlobWriteOptions { ContentType = contentType }, cancellationToken);
+        }
+        catch (MediaBlobExistsException)
+        {
+            // The key belongs to whoever wrote it first (a concurrent replacement of the same version): their file, not ours.
+            throw;
         }
         catch (Exception ex)
         {

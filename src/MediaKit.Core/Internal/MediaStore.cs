@@ -13,37 +13,54 @@ internal sealed partial class MediaStore : IMediaStore
     private readonly IMediaCatalog _catalog;
     private readonly IMediaUsageCatalog _usages;
     private readonly MediaAudit _audit;
-    private readonly IMediaBlobStore _blobs;
+    private readonly OperationBlobStore _blobs;
+    private readonly IMediaBlobStores _stores;
+    private readonly IMediaStoreCatalog? _storeCatalog;
     private readonly IMediaTenantAccessor _tenant;
     private readonly IEnumerable<IMediaProbe> _probes;
     private readonly IEnumerable<IMediaScanner> _scanners;
     private readonly TimeProvider _time;
     private readonly MediaKitOptions _options;
     private readonly ILogger<MediaStore> _logger;
+    private readonly MediaVariantGenerator _variants;
+    private readonly MediaReviewVisibility _visibility;
+    private readonly MediaQuotas _quotas;
+    private readonly MediaEventPublisher _events;
 
     public MediaStore(
         IMediaCatalog catalog,
         IMediaUsageCatalog usages,
         MediaAudit audit,
-        IMediaBlobStore blobs,
+        IMediaBlobStores stores,
         IMediaTenantAccessor tenant,
         IEnumerable<IMediaProbe> probes,
         IEnumerable<IMediaScanner> scanners,
         TimeProvider time,
         IOptions<MediaKitOptions> options,
-        ILogger<MediaStore>? logger = null)
+        MediaReviewVisibility visibility,
+        MediaQuotas quotas,
+        MediaEventPublisher events,
+        ILogger<MediaStore>? logger = null,
+        IEnumerable<IMediaProcessor>? processors = null,
+        IMediaStoreCatalog? storeCatalog = null)
     {
         _catalog = catalog;
         _usages = usages;
         _audit = audit;
-        _blobs = blobs;
+        _stores = stores;
+        var blobs = _blobs = new OperationBlobStore(stores.Get(stores.UploadStore));
+        _storeCatalog = storeCatalog;
         _tenant = tenant;
         _probes = probes;
         _scanners = scanners;
         _time = time;
         _options = options.Value;
+        _visibility = visibility;
+        _quotas = quotas;
+        _events = events;
         // Logging is optional: a host without AddLogging still gets a working store.
         _logger = logger ?? NullLogger<MediaStore>.Instance;
+        _variants = new MediaVariantGenerator(blobs, processors ?? [], time, _logger);
     }
 
     private string TenantId => _tenant.TenantId;
@@ -51,14 +68,19 @@ internal sealed partial class MediaStore : IMediaStore
     public Task<MediaAsset?> FindAsync(Guid id, CancellationToken cancellationToken = default)
         => FindServableAsync(id, cancellationToken);
 
-    /// <summary>A live asset whose expiry has not passed: an expired asset stops being served at once, before the cleanup job moves it to the trash.</summary>
+    /// <summary>
+    /// A live asset whose expiry has not passed: an expired asset stops being served at once, before the cleanup job moves it to the trash.
+    /// A file pending review or rejected is found only by its uploader and reviewers.
+    /// </summary>
     private async Task<MediaAsset?> FindServableAsync(Guid id, CancellationToken cancellationToken)
     {
         var asset = await _catalog.FindAsync(TenantId, id, includeDeleted: false, cancellationToken);
-        return asset is { ExpiresAt: { } expiresAt } && expiresAt <= _time.GetUtcNow() ? null : asset;
+        return asset is null || (asset is { ExpiresAt: { } expiresAt } && expiresAt <= _time.GetUtcNow()) || !await _visibility.CanSeeAsync(asset, cancellationToken)
+            ? null
+            : asset;
     }
 
-    public Task<MediaPage<MediaAsset>> QueryAsync(MediaQuery query, CancellationToken cancellationToken = default)
+    public async Task<MediaPage<MediaAsset>> QueryAsync(MediaQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Limit is < 1 or > MediaQuery.MaxLimit)
@@ -71,17 +93,19 @@ internal sealed partial class MediaStore : IMediaStore
             throw new MediaException(MediaErrorCodes.InvalidRequest, "The page number starts at 1.");
         }
 
-        return _catalog.QueryAsync(TenantId, query, cancellationToken);
+        return await _catalog.QueryAsync(TenantId, await _visibility.ScopeAsync(query, cancellationToken), cancellationToken);
     }
 
     public async Task<MediaContent?> OpenReadAsync(Guid id, string? variant = null, BlobRange? range = null, CancellationToken cancellationToken = default)
     {
         var asset = await FindServableAsync(id, cancellationToken);
-        if (asset is null)
-        {
-            return null;
-        }
+        return asset is null ? null : await OpenAssetAsync(asset, variant, range, cancellationToken);
+    }
 
+    /// <summary>Opens a file of an asset the caller found and may serve (share links read another tenant's asset through it).</summary>
+    /// <returns>The content; <see langword="null"/> when the variant does not exist or the bytes are missing.</returns>
+    internal async Task<MediaContent?> OpenAssetAsync(MediaAsset asset, string? variant, BlobRange? range, CancellationToken cancellationToken)
+    {
         string key, contentType, etag;
         long length;
         if (variant is null)
@@ -104,7 +128,14 @@ internal sealed partial class MediaStore : IMediaStore
             throw new MediaException(MediaErrorCodes.InvalidRequest, $"The range starting at {r.Offset} is outside the file's {length} bytes.");
         }
 
-        var stream = await _blobs.OpenReadAsync(key, range, cancellationToken);
+        var stream = await _stores.Get(asset.StoreName).OpenReadAsync(key, range, cancellationToken);
+        if (stream is null && _storeCatalog is not null
+            && await _storeCatalog.FindStoreNameAsync(asset.Id, cancellationToken) is { } storeNow && storeNow != asset.StoreName)
+        {
+            // A move switched the asset to another store after it was read here and has already deleted the old copy.
+            stream = await _stores.Get(storeNow).OpenReadAsync(key, range, cancellationToken);
+        }
+
         if (stream is null)
         {
             Log.BytesMissing(_logger, asset.Id, key);

@@ -71,6 +71,23 @@ internal sealed class MediaUsages(
         return Page(items, limit, a => a.Id);
     }
 
+    public async Task<MediaPage<Guid>> FindOrphanIdsAsync(TimeSpan? gracePeriod = null, string? cursor = null, int limit = 1_000, CancellationToken cancellationToken = default)
+    {
+        if (limit is < 1 or > MediaQuery.MaxIdLimit)
+        {
+            throw new MediaException(MediaErrorCodes.InvalidRequest, $"The page size must be between 1 and {MediaQuery.MaxIdLimit}.");
+        }
+
+        var grace = gracePeriod ?? options.Value.Cleanup.OrphanGracePeriod;
+        if (grace < TimeSpan.Zero)
+        {
+            throw new MediaException(MediaErrorCodes.InvalidRequest, "The grace period must not be negative.");
+        }
+
+        var ids = await maintenance.FindOrphanIdsAsync(tenant.TenantId, time.GetUtcNow() - grace, ParseCursor(cursor), limit + 1, cancellationToken);
+        return Page(ids, limit, id => id);
+    }
+
     private static Guid? ParseCursor(string? cursor)
         => cursor is null ? null
             : Guid.TryParseExact(cursor, "N", out var parsed) ? parsed

@@ -11,4 +11,8 @@ internal static class StorageKeys
 
     public static string Variant(Guid assetId, DateTimeOffset createdAt, string variantName, string contentType)
         => $"{AssetPrefix(assetId, createdAt)}{variantName}.{MediaContentTypes.GetExtension(contentType)}";
+
+    /// <summary>A variant of one version of the original: a replacement's variants never share a key with the ones they replace.</summary>
+    public static string Variant(Guid assetId, DateTimeOffset createdAt, int version, string variantName, string contentType)
+        => $"{AssetPrefix(assetId, createdAt)}{variantName}-v{version}.{MediaContentTypes.GetExtension(contentType)}";
 }

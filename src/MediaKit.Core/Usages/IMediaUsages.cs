@@ -52,6 +52,18 @@ public interface IMediaUsages
     /// <exception cref="MediaException">The cursor or the limit is invalid (<see cref="MediaErrorCodes.InvalidRequest"/>).</exception>
     Task<MediaPage<MediaAsset>> FindOrphansAsync(TimeSpan? gracePeriod = null, string? cursor = null, int limit = MediaQuery.DefaultLimit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The ids of the orphans <see cref="FindOrphansAsync"/> lists, in the same order and with the same cursors, without
+    /// loading the assets, in pages of up to <see cref="MediaQuery.MaxIdLimit"/>: the way to walk every orphan of a large
+    /// library (a report, an export, a batch job).
+    /// </summary>
+    /// <param name="gracePeriod">Only assets created longer ago than this; default <see cref="MediaCleanupOptions.OrphanGracePeriod"/>.</param>
+    /// <param name="cursor">The <see cref="MediaPage{T}.NextCursor"/> of the previous page (of either method), or <see langword="null"/>.</param>
+    /// <param name="limit">The page size, 1 to <see cref="MediaQuery.MaxIdLimit"/>. Default 1,000.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <exception cref="MediaException">The cursor or the limit is invalid (<see cref="MediaErrorCodes.InvalidRequest"/>).</exception>
+    Task<MediaPage<Guid>> FindOrphanIdsAsync(TimeSpan? gracePeriod = null, string? cursor = null, int limit = 1_000, CancellationToken cancellationToken = default);
+
     /// <summary>How many references each of <paramref name="assetIds"/> has; assets without any are absent from the result.</summary>
     Task<IReadOnlyDictionary<Guid, int>> CountAsync(IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken = default);
 }

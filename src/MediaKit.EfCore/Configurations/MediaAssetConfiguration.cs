@@ -27,6 +27,9 @@ internal sealed class MediaAssetConfiguration(string tablePrefix, MediaSearchInd
         builder.Property(a => a.TenantId).HasMaxLength(128).IsRequired();
         builder.Property(a => a.Collection).HasMaxLength(64).IsRequired();
         builder.Property(a => a.StorageKey).HasMaxLength(512).IsRequired();
+
+        // The default also fills the column for rows written before stores had names, and for bulk loads that omit it.
+        builder.Property(a => a.StoreName).HasMaxLength(64).IsRequired().HasDefaultValue(MediaKit.Storage.MediaStorageOptions.DefaultStoreName);
         builder.Property(a => a.FileName).HasMaxLength(1024).IsRequired();
         builder.Property(a => a.Title).HasMaxLength(512);
         builder.Property(a => a.AltText).HasMaxLength(1024);
@@ -53,6 +56,9 @@ internal sealed class MediaAssetConfiguration(string tablePrefix, MediaSearchInd
 
         // De-duplication on upload.
         builder.HasIndex(a => new { a.TenantId, a.Collection, a.Sha256 });
+
+        // A move lists the assets still on its source store, by id, across tenants.
+        builder.HasIndex(a => new { a.StoreName, a.Id });
 
         // Reconciliation looks keys up across tenants; a key names one file only.
         builder.HasIndex(a => a.StorageKey).IsUnique();

@@ -26,7 +26,8 @@ internal sealed partial class EfMediaCatalog<TContext>
             throw new MediaException(MediaErrorCodes.InvalidRequest, $"The page size must be between 1 and {MediaQuery.MaxLimit}.");
         }
 
-        var filtered = Filter(Assets.AsNoTracking().Where(a => a.TenantId == tenantId), query, HasSearchColumns);
+        var (source, searched) = SearchSource(query.Search);
+        var filtered = Filter(source.AsNoTracking().Where(a => a.TenantId == tenantId), query, HasSearchColumns, searched);
         var collation = OrdinalNamesNeedCollation ? "C" : null;
 
         if (query.Cursor is null && query.Page is { } page)
@@ -36,9 +37,23 @@ internal sealed partial class EfMediaCatalog<TContext>
                 throw new MediaException(MediaErrorCodes.InvalidRequest, "The page number starts at 1.");
             }
 
-            var total = await filtered.LongCountAsync(cancellationToken);
+            if (query.TotalCountLimit is < 1)
+            {
+                throw new MediaException(MediaErrorCodes.InvalidRequest, "The total count limit must be at least 1.");
+            }
+
+            // Counting stops one past the limit: that many index entries at most, however large the library.
+            var total = query.TotalCountLimit is { } countLimit and < int.MaxValue
+                ? await filtered.Take(countLimit + 1).LongCountAsync(cancellationToken)
+                : await filtered.LongCountAsync(cancellationToken);
+            var exact = query.TotalCountLimit is not { } limit || total <= limit;
+            if (!exact)
+            {
+                total = query.TotalCountLimit!.Value;
+            }
+
             var skip = (long)(page - 1) * query.Limit;
-            if (skip >= total)
+            if (exact && skip >= total)
             {
                 return new MediaPage<MediaAsset>([], null, total);
             }
@@ -47,7 +62,7 @@ internal sealed partial class EfMediaCatalog<TContext>
                 .Skip((int)skip)
                 .Take(query.Limit)
                 .ToListAsync(cancellationToken);
-            return new MediaPage<MediaAsset>(items, null, total);
+            return new MediaPage<MediaAsset>(items, null, total) { TotalIsExact = exact };
         }
 
         if (query.Cursor is { } cursor)
@@ -69,7 +84,27 @@ internal sealed partial class EfMediaCatalog<TContext>
         return new MediaPage<MediaAsset>(rows, next, null);
     }
 
-    private static IQueryable<MediaAsset> Filter(IQueryable<MediaAsset> assets, MediaQuery query, bool hasSearchColumns)
+    // With MediaSearchIndex.SqliteTrigram, a term the trigram index can answer selects the rows through the FTS5 table; the
+    // rest of the query composes over that as over the table itself.
+    private (IQueryable<MediaAsset> Source, bool Searched) SearchSource(string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search) || SqliteSearchIndex.AssetsTable(_context.Model) is not { } assetsTable)
+        {
+            return (Assets, false);
+        }
+
+        SqliteSearchIndex.CheckProvider(_context.Database);
+        var term = search.Trim();
+        if (term.EnumerateRunes().Count() < SqliteSearchIndex.MinimumTermLength)
+        {
+            // A trigram index holds nothing shorter than three characters: such terms scan.
+            return (Assets, false);
+        }
+
+        return (Assets.FromSqlRaw(SqliteSearchIndex.AssetsMatchingSql(assetsTable), SqliteSearchIndex.MatchExpression(term)), true);
+    }
+
+    private static IQueryable<MediaAsset> Filter(IQueryable<MediaAsset> assets, MediaQuery query, bool hasSearchColumns, bool searched)
     {
         assets = query.Trash ? assets.Where(a => a.DeletedAt != null) : assets.Where(a => a.DeletedAt == null);
         if (query.Collection is { } collection)
@@ -97,6 +132,14 @@ internal sealed partial class EfMediaCatalog<TContext>
             assets = assets.Where(a => a.Status == status);
         }
 
+        // Files under review (or rejected) are listed only to their uploader; the empty string lists none (see MediaQuery).
+        if (query.UnreviewedVisibleTo is { } viewer)
+        {
+            assets = viewer.Length == 0
+                ? assets.Where(a => a.Status == MediaAssetStatus.Ready)
+                : assets.Where(a => a.Status == MediaAssetStatus.Ready || a.UploadedBy == viewer);
+        }
+
         if (query.CreatedFrom is { } from)
         {
             assets = assets.Where(a => a.CreatedAt >= from);
@@ -107,7 +150,7 @@ internal sealed partial class EfMediaCatalog<TContext>
             assets = assets.Where(a => a.CreatedAt < to);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (!searched && !string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim().ToLowerInvariant();
             if (hasSearchColumns)

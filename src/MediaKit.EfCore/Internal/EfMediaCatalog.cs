@@ -7,7 +7,7 @@ namespace MediaKit.EfCore.Internal;
 /// <remarks>
 /// The catalog shares the scoped context with the host, so <c>SaveChangesAsync</c> here also saves the host's own pending
 /// changes in that context, as ASP.NET Core Identity's stores do. A change to an asset made by someone else since it was read
-/// surfaces from <see cref="UpdateAsync"/> and <see cref="RemoveAsync"/> as <see cref="DbUpdateConcurrencyException"/>
+/// surfaces from <see cref="UpdateAsync"/> and <see cref="RemoveAsync"/> as <see cref="MediaConcurrencyException"/>
 /// (checked through <see cref="MediaAsset.ConcurrencyStamp"/>).
 /// </remarks>
 internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
@@ -98,7 +98,7 @@ internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
         {
             await _context.SaveChangesAsync(cancellationToken);
         }
-        catch
+        catch (Exception ex)
         {
             // Changes that did not save must not ride along with the host's next SaveChanges on this shared context.
             foreach (var pending in _context.ChangeTracker.Entries()
@@ -111,6 +111,11 @@ internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
             }
 
             EfMediaAuditCatalog<TContext>.DiscardStaged(_context);
+            if (ex is DbUpdateConcurrencyException)
+            {
+                throw new MediaConcurrencyException(asset.Id, ex);
+            }
+
             throw;
         }
     }
@@ -125,10 +130,15 @@ internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
         {
             await _context.SaveChangesAsync(cancellationToken);
         }
-        catch
+        catch (Exception ex)
         {
             _context.Entry(asset).State = EntityState.Unchanged;
             EfMediaAuditCatalog<TContext>.DiscardStaged(_context);
+            if (ex is DbUpdateConcurrencyException)
+            {
+                throw new MediaConcurrencyException(asset.Id, ex);
+            }
+
             throw;
         }
     }

@@ -7,16 +7,32 @@ namespace MediaKit.EfCore.Internal;
 internal sealed class EfMediaMaintenanceCatalog<TContext>(TContext context) : IMediaMaintenanceCatalog
     where TContext : DbContext
 {
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
     private DbSet<MediaAsset> Assets => context.Set<MediaAsset>();
 
     private DbSet<MediaJobLease> Leases => context.Set<MediaJobLease>();
 
     public async Task<IReadOnlyList<MediaAsset>> FindOrphansAsync(string? tenantId, DateTimeOffset createdBefore, Guid? after, int limit, CancellationToken cancellationToken)
+        => await Orphans(tenantId, createdBefore, after).Take(limit).Include(a => a.Variants).Include(a => a.PreviousVersions).AsSplitQuery().ToListAsync(cancellationToken);
+
+    // The same rows as FindOrphansAsync, ids only: no variants or versions to load, nothing to track, one round trip per page.
+    public async Task<IReadOnlyList<Guid>> FindOrphanIdsAsync(string? tenantId, DateTimeOffset createdBefore, Guid? after, int limit, CancellationToken cancellationToken)
+        => await Orphans(tenantId, createdBefore, after).Take(limit).Select(a => a.Id).ToListAsync(cancellationToken);
+
+    private IQueryable<MediaAsset> Orphans(string? tenantId, DateTimeOffset createdBefore, Guid? after)
     {
         IQueryable<MediaUsage> usages = context.Set<MediaUsage>();
         IQueryable<MediaGroupItem> groupItems = context.Set<MediaGroupItem>();
         var query = Assets.Where(a => a.DeletedAt == null && a.CreatedAt < createdBefore);
-        if (tenantId is not null)
+        if (tenantId is not null && context.Database.ProviderName == SqliteProvider)
+        {
+            // SQLite would answer the tenant, trash and date conditions from the (TenantId, DeletedAt, CreatedAt, Id) index and
+            // then sort all of the tenant's rows by id for every page. `TenantId || ''` cannot use an index (SQLite's documented
+            // way to turn one off is a unary +), so it walks the primary key in id order from the cursor and stops at the limit.
+            query = query.Where(a => a.TenantId + "" == tenantId);
+        }
+        else if (tenantId is not null)
         {
             query = query.Where(a => a.TenantId == tenantId);
         }
@@ -31,7 +47,7 @@ internal sealed class EfMediaMaintenanceCatalog<TContext>(TContext context) : IM
 
         // Membership in a group counts as use: a gallery shows it.
         query = query.Where(a => !usages.Any(u => u.AssetId == a.Id) && !groupItems.Any(g => g.AssetId == a.Id));
-        return await query.OrderBy(a => a.Id).Take(limit).Include(a => a.Variants).Include(a => a.PreviousVersions).AsSplitQuery().ToListAsync(cancellationToken);
+        return query.OrderBy(a => a.Id);
     }
 
     public async Task<IReadOnlyList<MediaAsset>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)

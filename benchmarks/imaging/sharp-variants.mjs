@@ -1,0 +1,15 @@
+// sharp doing MediaKit's default variant set the way its documentation shows: one pipeline per output
+// (sharp(input).resize(width).jpeg({ quality: 80 }).toFile(...)), all started together and awaited.
+import sharp from 'sharp';
+import { mkdirSync } from 'node:fs';
+
+const [input, outDir] = process.argv.slice(2);
+mkdirSync(outDir, { recursive: true });
+const widths = [150, 300, 800];
+const started = process.hrtime.bigint();
+await Promise.all([
+  ...widths.map(w => sharp(input).resize({ width: w, withoutEnlargement: true }).jpeg({ quality: 80 }).toFile(`${outDir}/thumb-${w}.jpg`)),
+  ...widths.map(w => sharp(input).resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toFile(`${outDir}/thumb-${w}-webp.webp`)),
+]);
+const ms = Number(process.hrtime.bigint() - started) / 1e6;
+console.log(`sharp ${sharp.versions.sharp} (libvips ${sharp.versions.vips}): 6 variants in ${ms.toFixed(0)} ms`);
