@@ -75,6 +75,22 @@ public static class MediaKitEndpointRouteBuilderExtensions
 
         var group = endpoints.MapGroup(prefix).WithTags("Media").WithMetadata(MediaKitEndpointMarker.Instance)
             .AddEndpointFilter(static async (context, next) => await MediaAntiforgery.ValidateAsync(context.HttpContext) ?? await next(context))
+            // Any typed error a handler did not turn into a response itself (a conflict in a race, say) still becomes a ProblemDetails.
+            .AddEndpointFilter(static async (context, next) =>
+            {
+                try
+                {
+                    return await next(context);
+                }
+                catch (MediaInUseException ex) when (!context.HttpContext.Response.HasStarted)
+                {
+                    return MediaProblems.InUse(ex);
+                }
+                catch (MediaException ex) when (!context.HttpContext.Response.HasStarted)
+                {
+                    return MediaProblems.From(ex);
+                }
+            })
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

@@ -80,6 +80,33 @@ public sealed class QuotaTests
     }
 
     [Fact]
+    public async Task A_larger_replacement_needs_room_in_the_quota_and_a_refusal_changes_nothing()
+    {
+        await using var host = await SeedThreeHost.StartAsync(quota: 25_000);
+        host.Actor.ActorId = "alice";
+        var first = await host.UploadAsync("alice", TestFiles.Png(FileLength), "1.png");
+        await host.UploadAsync("alice", TestFiles.Png(FileLength), "2.png");
+        var filesBefore = host.AllFiles().Order(StringComparer.Ordinal).ToList();
+
+        // 20,000 used; growing the first file by 6,000 bytes would make 26,000 of 25,000.
+        var error = await Assert.ThrowsAsync<MediaQuotaExceededException>(() => host.WithStoreAsync(s =>
+            s.ReplaceContentAsync(first.Id, new MediaContentReplacement("bigger.png", new MemoryStream(TestFiles.Png(FileLength + 6_000))))));
+        Assert.Equal(2 * FileLength, error.Used);
+        Assert.Equal(6_000, error.Requested);
+
+        // Nothing changed: same record, same files; the refused file's bytes were removed.
+        var record = (await host.AllRecordsAsync()).Single(a => a.Id == first.Id);
+        Assert.Equal((1, (long)FileLength, "1.png"), (record.Version, record.Length, record.FileName));
+        Assert.Equal(filesBefore, host.AllFiles().Order(StringComparer.Ordinal).ToList());
+
+        // A replacement that fits (or shrinks the file) goes through.
+        var replaced = await host.WithStoreAsync(s =>
+            s.ReplaceContentAsync(first.Id, new MediaContentReplacement("smaller.png", new MemoryStream(TestFiles.Png(FileLength - 1_000)))));
+        Assert.NotNull(replaced);
+        Assert.Equal(2, replaced.Version);
+    }
+
+    [Fact]
     public async Task Each_owner_has_a_quota_of_their_own()
     {
         await using var host = await SeedThreeHost.StartAsync(quota: FileLength);

@@ -34,12 +34,41 @@ public sealed class ReviewTests
             Assert.NotNull(content);
         }
 
-        Assert.Equal([pdf.Id, png.Id], (await ListedAsync(host)).Order());
+        Assert.Equal(new[] { pdf.Id, png.Id }.Order(), (await ListedAsync(host)).Order());
 
         host.Actor.ActorId = "rita";
         host.Reviewer().IsReviewer = true;
         Assert.NotNull(await host.WithStoreAsync(s => s.FindAsync(pdf.Id)));
         Assert.Equal([pdf.Id], await ListedAsync(host, MediaAssetStatus.PendingReview));
+    }
+
+    [Fact]
+    public async Task Another_members_pending_file_cannot_be_edited_replaced_deleted_or_restored_unless_the_caller_reviews()
+    {
+        await using var host = await SeedThreeHost.StartAsync();
+        host.Actor.ActorId = "alice";
+        var pdf = await host.UploadAsync("alice", SeedThreeHost.Pdf());
+        Assert.Equal(MediaAssetStatus.PendingReview, pdf.Status);
+
+        // Bob (no reviewer) knows the id but every change answers "not found", as reads do, and nothing changes.
+        host.Actor.ActorId = "bob";
+        Assert.Null(await host.WithStoreAsync(s => s.UpdateAsync(pdf.Id, new MediaAssetChanges { Title = "mine now" })));
+        Assert.Null(await host.WithStoreAsync(s => s.ReplaceContentAsync(pdf.Id, new MediaContentReplacement("x.pdf", new MemoryStream(SeedThreeHost.Pdf())))));
+        Assert.False(await host.WithStoreAsync(s => s.DeleteAsync(pdf.Id)));
+        Assert.False(await host.WithStoreAsync(s => s.DeleteAsync(pdf.Id, MediaDeleteMode.Purge, force: true)));
+
+        host.Actor.ActorId = "alice";
+        var untouched = await host.WithStoreAsync(s => s.FindAsync(pdf.Id));
+        Assert.NotNull(untouched);
+        Assert.Null(untouched.Title);
+        Assert.Null(untouched.DeletedAt);
+        Assert.Equal(1, untouched.Version);
+
+        // A reviewer may change it.
+        host.Actor.ActorId = "rita";
+        host.Reviewer().IsReviewer = true;
+        Assert.NotNull(await host.WithStoreAsync(s => s.UpdateAsync(pdf.Id, new MediaAssetChanges { Title = "checked" })));
+        Assert.True(await host.WithStoreAsync(s => s.DeleteAsync(pdf.Id)));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ internal sealed partial class MediaStore
     public async Task<bool> DeleteAsync(Guid id, MediaDeleteMode mode = MediaDeleteMode.Soft, bool force = false, CancellationToken cancellationToken = default)
     {
         var tenantId = TenantId;
-        var asset = await _catalog.FindAsync(tenantId, id, includeDeleted: mode == MediaDeleteMode.Purge, cancellationToken);
+        var asset = await FindForChangeAsync(tenantId, id, includeDeleted: mode == MediaDeleteMode.Purge, cancellationToken);
         if (asset is null)
         {
             return false;
@@ -47,7 +47,7 @@ internal sealed partial class MediaStore
 
     public async Task<bool> RestoreAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var asset = await _catalog.FindAsync(TenantId, id, includeDeleted: true, cancellationToken);
+        var asset = await FindForChangeAsync(TenantId, id, includeDeleted: true, cancellationToken);
         if (asset is not { IsDeleted: true })
         {
             return false;

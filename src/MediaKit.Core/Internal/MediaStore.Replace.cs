@@ -5,7 +5,7 @@ internal sealed partial class MediaStore
     public async Task<MediaAsset?> ReplaceContentAsync(Guid id, MediaContentReplacement replacement, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(replacement);
-        var asset = await _catalog.FindAsync(TenantId, id, includeDeleted: false, cancellationToken);
+        var asset = await FindForChangeAsync(TenantId, id, includeDeleted: false, cancellationToken);
         if (asset is null)
         {
             return null;
@@ -54,44 +54,52 @@ internal sealed partial class MediaStore
             var metadata = MediaVariantGenerator.MergeMetadata(probe?.Metadata, variants.Metadata);
             var now = _time.GetUtcNow();
 
-            // The old file stays, as a version, until the cleanup job's retention passes; its variants describe it, not the new file.
-            asset.PreviousVersions.Add(new MediaAssetVersion
+            // A larger file needs room in the uploader's quota: the change is applied and saved under the quota lock, or not at all
+            // (a refusal leaves the asset as it was read, so nothing of it rides along with a later save).
+            var replaceRun = variants;
+            var staleKeys = new List<string>();
+            await _quotas.CommitAsync(collection, asset.UploadedBy, length - asset.Length, async ct =>
             {
-                AssetId = asset.Id,
-                Version = asset.Version,
-                StorageKey = asset.StorageKey,
-                ContentType = asset.ContentType,
-                Length = asset.Length,
-                Sha256 = asset.Sha256,
-                FileName = asset.FileName,
-                ReplacedAt = now,
-            });
-            // Same-named variants are updated in place (the catalog keys them by asset and name); the old files go after the commit.
-            staleVariantKeys = MediaVariantGenerator.ApplyVariants(asset, variants.Variants, replaceAll: true);
-            asset.StorageKey = key;
-            asset.ContentType = contentType;
-            asset.Kind = kind;
-            asset.Length = length;
-            asset.Sha256 = sha256;
-            asset.FileName = FileNames.Normalize(replacement.FileName, _options.MaxFileNameLength);
-            asset.Width = probe?.Width;
-            asset.Height = probe?.Height;
-            asset.DurationSeconds = probe?.DurationSeconds;
-            asset.Placeholder = probe?.Placeholder ?? variants.Placeholder;
-            asset.Metadata = metadata is not null ? new Dictionary<string, string>(metadata, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
-            asset.Status = collection.RequiresReview(contentType) ? MediaAssetStatus.PendingReview : MediaAssetStatus.Ready;
-            asset.Version = version;
-            asset.UpdatedAt = now;
-            _audit.Record(asset, MediaAuditActions.Replaced, new { asset.FileName, asset.ContentType, asset.Length, Version = version });
+                // The old file stays, as a version, until the cleanup job's retention passes; its variants describe it, not the new file.
+                asset.PreviousVersions.Add(new MediaAssetVersion
+                {
+                    AssetId = asset.Id,
+                    Version = asset.Version,
+                    StorageKey = asset.StorageKey,
+                    ContentType = asset.ContentType,
+                    Length = asset.Length,
+                    Sha256 = asset.Sha256,
+                    FileName = asset.FileName,
+                    ReplacedAt = now,
+                });
+                // Same-named variants are updated in place (the catalog keys them by asset and name); the old files go after the commit.
+                staleKeys.AddRange(MediaVariantGenerator.ApplyVariants(asset, replaceRun.Variants, replaceAll: true));
+                asset.StorageKey = key;
+                asset.ContentType = contentType;
+                asset.Kind = kind;
+                asset.Length = length;
+                asset.Sha256 = sha256;
+                asset.FileName = FileNames.Normalize(replacement.FileName, _options.MaxFileNameLength);
+                asset.Width = probe?.Width;
+                asset.Height = probe?.Height;
+                asset.DurationSeconds = probe?.DurationSeconds;
+                asset.Placeholder = probe?.Placeholder ?? replaceRun.Placeholder;
+                asset.Metadata = metadata is not null ? new Dictionary<string, string>(metadata, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
+                asset.Status = collection.RequiresReview(contentType) ? MediaAssetStatus.PendingReview : MediaAssetStatus.Ready;
+                asset.Version = version;
+                asset.UpdatedAt = now;
+                _audit.Record(asset, MediaAuditActions.Replaced, new { asset.FileName, asset.ContentType, asset.Length, Version = version });
 
-            try
-            {
-                await _catalog.UpdateAsync(asset, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not MediaException and not OperationCanceledException)
-            {
-                throw new MediaException(MediaErrorCodes.CatalogFailed, "The media catalog could not save the new content; the replacement was rolled back.", ex);
-            }
+                try
+                {
+                    await _catalog.UpdateAsync(asset, ct);
+                }
+                catch (Exception ex) when (ex is not MediaException and not OperationCanceledException)
+                {
+                    throw new MediaException(MediaErrorCodes.CatalogFailed, "The media catalog could not save the new content; the replacement was rolled back.", ex);
+                }
+            }, cancellationToken);
+            staleVariantKeys = staleKeys;
         }
         catch
         {

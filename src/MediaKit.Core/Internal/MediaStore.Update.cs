@@ -21,7 +21,7 @@ internal sealed partial class MediaStore
             throw new MediaException(MediaErrorCodes.InvalidRequest, "A file name must not be empty.");
         }
 
-        var asset = await _catalog.FindAsync(TenantId, id, includeDeleted: false, cancellationToken);
+        var asset = await FindForChangeAsync(TenantId, id, includeDeleted: false, cancellationToken);
         if (asset is null)
         {
             return null;

@@ -168,4 +168,14 @@ internal sealed partial class MediaStore : IMediaStore
         [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Probe {Probe} failed for media asset {AssetId}; the asset is stored without its metadata")]
         public static partial void ProbeFailed(ILogger logger, Exception exception, string probe, Guid assetId);
     }
+
+    /// <summary>
+    /// Finds an asset that the caller is about to change: another member's file that is pending review or rejected is
+    /// as invisible to changes (edit, replace, delete, restore) as it is to reads, unless the caller reviews.
+    /// </summary>
+    private async Task<MediaAsset?> FindForChangeAsync(string tenantId, Guid id, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        var asset = await _catalog.FindAsync(tenantId, id, includeDeleted, cancellationToken);
+        return asset is not null && await _visibility.CanSeeAsync(asset, cancellationToken) ? asset : null;
+    }
 }
