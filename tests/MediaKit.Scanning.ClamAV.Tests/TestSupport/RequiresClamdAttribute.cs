@@ -1,6 +1,5 @@
-using System.Reflection;
+using MediaKit.Testing;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 [assembly: Xunit.TestFramework("MediaKit.Scanning.ClamAV.Tests.TestSupport.ClamdTestFramework", "MediaKit.Scanning.ClamAV.Tests")]
 
@@ -14,50 +13,12 @@ namespace MediaKit.Scanning.ClamAV.Tests.TestSupport;
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class RequiresClamdAttribute : Attribute;
 
-/// <summary>Skips the tests of <see cref="RequiresClamdAttribute"/> classes at discovery when clamd is absent (the RequiresS3Server pattern).</summary>
-public sealed class ClamdTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
+/// <summary>Skips the tests of <see cref="RequiresClamdAttribute"/> classes at discovery when the service is absent (see <see cref="ServiceTestFramework{TAttribute}"/>).</summary>
+public sealed class ClamdTestFramework(IMessageSink messageSink) : ServiceTestFramework<RequiresClamdAttribute>(messageSink)
 {
-    protected override ITestFrameworkDiscoverer CreateDiscoverer(IAssemblyInfo assemblyInfo)
-        => new Discoverer(assemblyInfo, SourceInformationProvider, DiagnosticMessageSink);
+    /// <inheritdoc />
+    protected override bool IsAvailable => Clamd.IsConfigured;
 
-    private static bool ShouldSkip
-        => !Clamd.IsConfigured && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
-    private sealed class Discoverer(IAssemblyInfo assemblyInfo, ISourceInformationProvider sourceProvider, IMessageSink diagnosticMessageSink)
-        : XunitTestFrameworkDiscoverer(assemblyInfo, sourceProvider, diagnosticMessageSink)
-    {
-        private readonly IMessageSink _diagnostics = diagnosticMessageSink;
-
-        protected override bool FindTestsForType(ITestClass testClass, bool includeSourceInformation, IMessageBus messageBus, ITestFrameworkDiscoveryOptions discoveryOptions)
-        {
-            var needsClamd = testClass.Class.ToRuntimeType()?.GetCustomAttribute<RequiresClamdAttribute>() is not null;
-            return needsClamd && ShouldSkip
-                ? base.FindTestsForType(testClass, includeSourceInformation, new SkippingBus(messageBus, _diagnostics, discoveryOptions), discoveryOptions)
-                : base.FindTestsForType(testClass, includeSourceInformation, messageBus, discoveryOptions);
-        }
-    }
-
-    private sealed class SkippingBus(IMessageBus inner, IMessageSink diagnostics, ITestFrameworkDiscoveryOptions options) : IMessageBus
-    {
-        public bool QueueMessage(IMessageSinkMessage message)
-        {
-            if (message is ITestCaseDiscoveryMessage { TestCase: IXunitTestCase testCase } && testCase.SkipReason is null)
-            {
-                var skipped = new XunitSkippedDataRowTestCase(
-                    diagnostics,
-                    options.MethodDisplayOrDefault(),
-                    options.MethodDisplayOptionsOrDefault(),
-                    testCase.TestMethod,
-                    Clamd.SkipReason,
-                    testCase.TestMethodArguments);
-                return inner.QueueMessage(new TestCaseDiscoveryMessage(skipped));
-            }
-
-            return inner.QueueMessage(message);
-        }
-
-        public void Dispose()
-        {
-        }
-    }
+    /// <inheritdoc />
+    protected override string SkipReason => Clamd.SkipReason;
 }
