@@ -171,24 +171,17 @@ internal sealed partial class MediaCleanup(
     }
 
     /// <summary>Runs the job every <see cref="MediaCleanupOptions.Interval"/> in its own scope.</summary>
-    internal sealed class MediaCleanupService(IServiceScopeFactory scopes, TimeProvider time, IOptions<MediaKitOptions> options, ILogger<MediaCleanup>? logger = null) : BackgroundService
+    internal sealed class MediaCleanupService(IServiceScopeFactory scopes, TimeProvider time, IOptions<MediaKitOptions> options, ILogger<MediaCleanup>? logger = null)
+        : PeriodicMediaJob(time)
     {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        protected override TimeSpan Interval => options.Value.Cleanup.Interval;
+
+        protected override async Task RunOnceAsync(CancellationToken cancellationToken)
         {
-            using var timer = new PeriodicTimer(options.Value.Cleanup.Interval, time);
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<IMediaCleanup>().RunAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    Log.Failed(logger ?? (ILogger)NullLogger.Instance, ex);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMediaCleanup>().RunAsync(cancellationToken);
         }
+
+        protected override void LogFailure(Exception exception) => Log.Failed(logger ?? (ILogger)NullLogger.Instance, exception);
     }
 }

@@ -330,23 +330,13 @@ internal sealed partial class MediaStoreMover(
     }
 
     /// <summary>Runs a move at startup and then every <see cref="MediaStorageOptions.MoveInterval"/>.</summary>
-    internal sealed class MoveService(IMediaStoreMover mover, string sourceStore, string targetStore, TimeProvider time, IOptions<MediaKitOptions> options, ILogger<MediaStoreMover>? logger = null) : BackgroundService
+    internal sealed class MoveService(IMediaStoreMover mover, string sourceStore, string targetStore, TimeProvider time, IOptions<MediaKitOptions> options, ILogger<MediaStoreMover>? logger = null)
+        : PeriodicMediaJob(time)
     {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-        {
-            using var timer = new PeriodicTimer(options.Value.Storage.MoveInterval, time);
-            do
-            {
-                try
-                {
-                    await mover.MoveAsync(sourceStore, targetStore, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    Log.RunFailed(logger ?? (ILogger)NullLogger.Instance, ex, sourceStore, targetStore);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
+        protected override TimeSpan Interval => options.Value.Storage.MoveInterval;
+
+        protected override Task RunOnceAsync(CancellationToken cancellationToken) => mover.MoveAsync(sourceStore, targetStore, cancellationToken);
+
+        protected override void LogFailure(Exception exception) => Log.RunFailed(logger ?? (ILogger)NullLogger.Instance, exception, sourceStore, targetStore);
     }
 }

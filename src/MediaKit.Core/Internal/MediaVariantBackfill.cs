@@ -161,24 +161,17 @@ internal sealed partial class MediaVariantBackfill(
     }
 
     /// <summary>Runs a pass at startup and then every <see cref="MediaVariantBackfillOptions.Interval"/>, in its own scope.</summary>
-    internal sealed class MediaVariantBackfillService(IServiceScopeFactory scopes, TimeProvider time, IOptions<MediaKitOptions> options, ILogger<MediaVariantBackfill>? logger = null) : BackgroundService
+    internal sealed class MediaVariantBackfillService(IServiceScopeFactory scopes, TimeProvider time, IOptions<MediaKitOptions> options, ILogger<MediaVariantBackfill>? logger = null)
+        : PeriodicMediaJob(time)
     {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        protected override TimeSpan Interval => options.Value.VariantBackfill.Interval;
+
+        protected override async Task RunOnceAsync(CancellationToken cancellationToken)
         {
-            using var timer = new PeriodicTimer(options.Value.VariantBackfill.Interval, time);
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<IMediaVariantBackfill>().RunAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    Log.Failed(logger ?? (ILogger)NullLogger.Instance, ex);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMediaVariantBackfill>().RunAsync(cancellationToken);
         }
+
+        protected override void LogFailure(Exception exception) => Log.Failed(logger ?? (ILogger)NullLogger.Instance, exception);
     }
 }
