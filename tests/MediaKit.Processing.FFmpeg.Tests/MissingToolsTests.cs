@@ -1,3 +1,4 @@
+using MediaKit.Testing;
 using MediaKit.Processing.FFmpeg.Internal;
 using MediaKit.Processing.FFmpeg.Tests.TestSupport;
 using Microsoft.Extensions.Logging;

@@ -266,7 +266,7 @@ internal sealed partial class MediaStore
                         Height = result.Height ?? found.Height,
                         DurationSeconds = result.DurationSeconds ?? found.DurationSeconds,
                         Placeholder = result.Placeholder ?? found.Placeholder,
-                        Metadata = MergeMetadata(result.Metadata, found.Metadata),
+                        Metadata = MediaVariantGenerator.MergeMetadata(result.Metadata, found.Metadata),
                     };
                 }
             }
@@ -277,23 +277,6 @@ internal sealed partial class MediaStore
         }
 
         return result;
-    }
-
-    /// <summary>The first probe to report a key wins, as for the other facts.</summary>
-    private static IReadOnlyDictionary<string, string>? MergeMetadata(IReadOnlyDictionary<string, string>? first, IReadOnlyDictionary<string, string>? second)
-    {
-        if (first is null || second is null)
-        {
-            return first ?? second;
-        }
-
-        var merged = new Dictionary<string, string>(second, StringComparer.Ordinal);
-        foreach (var (key, value) in first)
-        {
-            merged[key] = value;
-        }
-
-        return merged;
     }
 
     private async Task CompensateAsync(string key)

@@ -125,6 +125,7 @@ internal sealed partial class MediaVariantGenerator(IMediaBlobStore blobs, IEnum
         return stale;
     }
 
+    /// <summary>Merges two sets of found facts; the first to report a key wins (probes in registration order, then processors).</summary>
     internal static IReadOnlyDictionary<string, string>? MergeMetadata(IReadOnlyDictionary<string, string>? first, IReadOnlyDictionary<string, string>? second)
     {
         if (first is null || second is null)

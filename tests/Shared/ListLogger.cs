@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace MediaKit.Scanning.ClamAV.Tests.TestSupport;
+namespace MediaKit.Testing;
 
 /// <summary>Keeps what was logged, for tests that assert a warning.</summary>
 internal sealed class ListLogger<T> : ILogger<T>
