@@ -34,6 +34,7 @@ public static class MediaKitHttpServiceCollectionExtensions
         if (services.LastOrDefault(d => d.ServiceType == typeof(IMediaReviewerAccessor)) is not { } reviewers || reviewers.ImplementationType == typeof(MediaKit.Internal.NoReviewerAccessor))
         {
             services.AddHttpContextAccessor();
+            services.TryAddScoped<MediaKitUser>();
             services.RemoveAll<IMediaReviewerAccessor>();
             services.AddScoped<IMediaReviewerAccessor, PolicyReviewerAccessor>();
         }
@@ -104,6 +105,7 @@ public static class MediaKitHttpServiceCollectionExtensions
 
         options.Validate(o => !string.IsNullOrWhiteSpace(o.ClaimType) && !string.IsNullOrWhiteSpace(o.UserIdClaimType), "MediaKit: UseTenantClaim needs a ClaimType and a UserIdClaimType.").ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
+        builder.Services.TryAddScoped<MediaKitUser>();
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaTenantAccessor, ClaimsTenantAccessor>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaActorAccessor, ClaimsActorAccessor>());
         return builder;

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace MediaKit.AspNetCore.Internal;
 
-/// <summary>The tenant of the signed-in user, read from a claim of <see cref="HttpContext.User"/>.</summary>
+/// <summary>The tenant of the signed-in user (<see cref="MediaKitUser"/>), read from a claim.</summary>
 internal sealed class ClaimsTenantAccessor(
+    MediaKitUser user,
     IHttpContextAccessor http,
     IOptions<MediaKitTenantClaimOptions> claimOptions,
     IOptions<MediaKitOptions> mediaOptions) : IMediaTenantAccessor
@@ -13,27 +14,28 @@ internal sealed class ClaimsTenantAccessor(
     {
         get
         {
-            var context = http.HttpContext;
-            if (context is null)
+            var principal = user.Principal;
+            if (principal is null)
             {
                 return mediaOptions.Value.DefaultTenantId;
             }
 
             var options = claimOptions.Value;
-            if (context.User.Identity?.IsAuthenticated == true
-                && context.User.FindFirst(options.ClaimType)?.Value is { Length: > 0 } tenant)
+            if (principal.Identity?.IsAuthenticated == true
+                && principal.FindFirst(options.ClaimType)?.Value is { Length: > 0 } tenant)
             {
                 return tenant;
             }
 
-            return options.Fallback?.Invoke(context) is { Length: > 0 } fallback ? fallback : mediaOptions.Value.DefaultTenantId;
+            // The fallback rule reads the request; a circuit has none (its anonymous users get the default tenant).
+            return http.HttpContext is { } context && options.Fallback?.Invoke(context) is { Length: > 0 } fallback ? fallback : mediaOptions.Value.DefaultTenantId;
         }
     }
 }
 
 /// <summary>The signed-in user's id, for the uploader and the audit trail.</summary>
-internal sealed class ClaimsActorAccessor(IHttpContextAccessor http, IOptions<MediaKitTenantClaimOptions> claimOptions) : IMediaActorAccessor
+internal sealed class ClaimsActorAccessor(MediaKitUser user, IOptions<MediaKitTenantClaimOptions> claimOptions) : IMediaActorAccessor
 {
     public string? ActorId
-        => http.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user.FindFirst(claimOptions.Value.UserIdClaimType)?.Value : null;
+        => user.Principal is { Identity.IsAuthenticated: true } principal ? principal.FindFirst(claimOptions.Value.UserIdClaimType)?.Value : null;
 }

@@ -1,0 +1,7 @@
+namespace MediaKit.EndToEndTests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public void The_test_project_builds() => Assert.True(true);
+}
