@@ -30,6 +30,7 @@ public static class MediaKitVipsBuilderExtensions
         options.Validate(o => o.MaxPixels > 0, "VipsImagingOptions.MaxPixels must be positive.")
             .Validate(o => o.MaxFrames > 0, "VipsImagingOptions.MaxFrames must be positive.")
             .Validate(o => o.Timeout > TimeSpan.Zero, "VipsImagingOptions.Timeout must be positive.")
+            .Validate(o => o.MaxParallelEncodes >= 0, "VipsImagingOptions.MaxParallelEncodes must be 0 (one per core) or more.")
             .Validate(o => o.PlaceholderSize is >= 1 and <= 100, "VipsImagingOptions.PlaceholderSize must be between 1 and 100 (ThumbHash encodes at most 100 pixels per side).")
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IMediaProbe, VipsImageProbe>());

@@ -18,6 +18,12 @@ public sealed class VipsImagingOptions
     /// </summary>
     public bool AnimatedVariants { get; set; } = true;
 
+    /// <summary>
+    /// How many variants of one image are encoded at the same time once the image is decoded (encoding, WebP and AVIF above
+    /// all, is most of the work after the one decode). Default 0: one per processor core; 1 encodes them one after another.
+    /// </summary>
+    public int MaxParallelEncodes { get; set; }
+
     /// <summary>The largest side, in pixels, of the rendition the placeholder (ThumbHash) is computed from: at most 100. Default 100.</summary>
     public int PlaceholderSize { get; set; } = 100;
 }

@@ -36,12 +36,40 @@ internal sealed partial class VipsImageEngine(IOptions<VipsImagingOptions> optio
             header = VipsHeader.Read(content, settings);
         }
 
-        // Checked before decoding: the decoders themselves let a bad checksum or a cut-off scan through.
-        await using (var content = await request.Original.OpenReadAsync(cancellationToken))
+        // The structure check (the decoders let a bad checksum or a cut-off scan through) reads the whole file; it runs on
+        // another core while the one decode runs, and is awaited before any variant is written.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var verified = VerifyAsync(request.Original, stop.Token);
+        try
         {
-            await FileStructure.VerifyAsync(content, request.Original.ContentType, cancellationToken);
+            return await ProcessVerifiedAsync(request, sink, header, verified, settings, cancellationToken);
         }
+        finally
+        {
+            // On failure the check is stopped and its outcome observed, so no task is left running or unobserved.
+            await stop.CancelAsync();
+            try
+            {
+                await verified;
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+            }
+        }
+    }
 
+    private static Task VerifyAsync(MediaProcessingInput original, CancellationToken cancellationToken)
+        => Task.Run(
+            async () =>
+            {
+                await using var content = await original.OpenReadAsync(cancellationToken);
+                await FileStructure.VerifyAsync(content, original.ContentType, cancellationToken);
+            },
+            cancellationToken);
+
+    private async Task<MediaProcessingResult> ProcessVerifiedAsync(
+        MediaProcessingRequest request, IMediaVariantSink sink, VipsHeader header, Task verified, VipsImagingOptions settings, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -87,26 +115,57 @@ internal sealed partial class VipsImageEngine(IOptions<VipsImagingOptions> optio
             try
             {
                 CheckTime();
-                foreach (var plan in plans)
+                var images = new Image[plans.Count];
+                for (var i = 0; i < plans.Count; i++)
                 {
                     CheckTime();
-                    var image = Derive(current, plan);
-                    owned.Add(image);
+                    var plan = plans[i];
+                    images[i] = Derive(current, plan);
+                    owned.Add(images[i]);
                     if (plan.Definition.Fit == MediaVariantFit.Inside && (!animated || plan.Animated))
                     {
                         // The next, smaller variant is derived from this one.
-                        current = image;
+                        current = images[i];
                     }
-
-                    using var encoded = new MemoryStream();
-                    var (width, height) = Encode(image, plan, encoded, timeout.Token);
-                    encoded.Position = 0;
-                    variants.Add(await sink.WriteAsync(new MediaVariantFile(plan.Definition.Name, plan.ContentType, width, height), encoded, cancellationToken));
                 }
 
                 if (request.GeneratePlaceholder)
                 {
                     placeholder = Placeholder(current, settings.PlaceholderSize);
+                }
+
+                // The renditions are in memory: encoding them (WebP is the slow one) is independent work, spread over the cores.
+                var encoded = new (MemoryStream Stream, int Width, int Height)[plans.Count];
+                try
+                {
+                    await Parallel.ForAsync(
+                        0,
+                        plans.Count,
+                        new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelEncodes > 0 ? settings.MaxParallelEncodes : Environment.ProcessorCount, CancellationToken = timeout.Token },
+                        (i, _) =>
+                        {
+                            CheckTime();
+                            var stream = new MemoryStream();
+                            var (width, height) = Encode(images[i], plans[i], stream, timeout.Token);
+                            stream.Position = 0;
+                            encoded[i] = (stream, width, height);
+                            return ValueTask.CompletedTask;
+                        });
+
+                    // Nothing is written before the file's structure proved sound.
+                    await verified;
+                    for (var i = 0; i < plans.Count; i++)
+                    {
+                        var (stream, width, height) = encoded[i];
+                        variants.Add(await sink.WriteAsync(new MediaVariantFile(plans[i].Definition.Name, plans[i].ContentType, width, height), stream, cancellationToken));
+                    }
+                }
+                finally
+                {
+                    foreach (var (stream, _, _) in encoded)
+                    {
+                        stream?.Dispose();
+                    }
                 }
             }
             finally
@@ -120,6 +179,13 @@ internal sealed partial class VipsImageEngine(IOptions<VipsImagingOptions> optio
         catch (Exception ex) when (ex is VipsException or OperationCanceledException)
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // A truncated file usually fails to decode too: the structure check's error says why.
+            if (verified.IsFaulted || await CompletesFaultedAsync(verified))
+            {
+                await verified;
+            }
+
             if (timeout.IsCancellationRequested)
             {
                 Log.TimedOut(_logger, request.AssetId, settings.Timeout);
@@ -130,6 +196,23 @@ internal sealed partial class VipsImageEngine(IOptions<VipsImagingOptions> optio
         }
 
         return new MediaProcessingResult { Variants = variants, Placeholder = placeholder, Metadata = header.Metadata };
+    }
+
+    private static async Task<bool> CompletesFaultedAsync(Task task)
+    {
+        try
+        {
+            await task;
+            return false;
+        }
+        catch (MediaException)
+        {
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
     }
 
     private static Image Derive(Image from, VariantPlan plan)
