@@ -17,13 +17,14 @@ public sealed class MediaKitTenantClaimOptions
     public string UserIdClaimType { get; set; } = System.Security.Claims.ClaimTypes.NameIdentifier;
 
     /// <summary>
-    /// The tenant of a request whose user has no tenant claim (an anonymous visitor loading a public image, a holder of a
-    /// signed URL), such as one derived from the host name. Return <see langword="null"/> to use
-    /// <see cref="MediaKitOptions.DefaultTenantId"/>. Default <see langword="null"/>.
+    /// The tenant of an anonymous request (a visitor loading a public image, a holder of a signed URL), such as one derived
+    /// from the host name. Return <see langword="null"/> to use <see cref="MediaKitOptions.DefaultTenantId"/>. Default
+    /// <see langword="null"/>.
     /// </summary>
     /// <remarks>
     /// Whatever it returns is only ever used for reads MediaKit allows anonymously: files of public collections, and files
-    /// of private ones whose signature (which covers the tenant) matches.
+    /// of private ones whose signature (which covers the tenant) matches. A signed-in user without the <see cref="ClaimType"/>
+    /// claim gets no tenant at all: MediaKit calls made for them fail with <see cref="MediaErrorCodes.Forbidden"/> (403).
     /// </remarks>
     public Func<HttpContext, string?>? Fallback { get; set; }
 }

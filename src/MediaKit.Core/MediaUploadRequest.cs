@@ -32,7 +32,10 @@ public sealed class MediaUploadRequest
     /// <summary>The length the client declared, if known; a declared length over the limit is rejected before reading.</summary>
     public long? DeclaredLength { get; init; }
 
-    /// <summary>The identifier of the uploading user.</summary>
+    /// <summary>
+    /// The identifier of the uploading user; when <see langword="null"/>, the signed-in user (<see cref="IMediaActorAccessor.ActorId"/>).
+    /// Quotas, the review rule of pending files and "only the uploader may delete" key on it.
+    /// </summary>
     public string? UploadedBy { get; init; }
 
     /// <summary>An optional title.</summary>

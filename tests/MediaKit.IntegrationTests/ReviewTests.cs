@@ -6,6 +6,21 @@ namespace MediaKit.IntegrationTests;
 public sealed class ReviewTests
 {
     [Fact]
+    public async Task An_upload_made_in_code_belongs_to_the_signed_in_user_who_alone_sees_it_while_pending()
+    {
+        await using var host = await SeedThreeHost.StartAsync();
+        host.Actor.ActorId = "alice";
+
+        // No UploadedBy in the request: the store takes the signed-in user, as the HTTP API does.
+        var pdf = await host.WithStoreAsync(s => s.UploadAsync(new MediaUploadRequest("chat", "contract.pdf", new MemoryStream(SeedThreeHost.Pdf()))));
+
+        Assert.Equal("alice", pdf.UploadedBy);
+        Assert.NotNull(await host.WithStoreAsync(s => s.FindAsync(pdf.Id)));
+        host.Actor.ActorId = "bob";
+        Assert.Null(await host.WithStoreAsync(s => s.FindAsync(pdf.Id)));
+    }
+
+    [Fact]
     public async Task A_pending_file_is_hidden_from_other_members_but_not_from_its_uploader_or_a_reviewer()
     {
         await using var host = await SeedThreeHost.StartAsync();

@@ -21,10 +21,12 @@ internal sealed class ClaimsTenantAccessor(
             }
 
             var options = claimOptions.Value;
-            if (principal.Identity?.IsAuthenticated == true
-                && principal.FindFirst(options.ClaimType)?.Value is { Length: > 0 } tenant)
+            if (principal.Identity?.IsAuthenticated == true)
             {
-                return tenant;
+                // A signed-in user without the claim must not fall into a shared default tenant with every other such user.
+                return principal.FindFirst(options.ClaimType)?.Value is { Length: > 0 } tenant
+                    ? tenant
+                    : throw new MediaException(MediaErrorCodes.Forbidden, $"The signed-in user has no '{options.ClaimType}' claim, so their tenant is unknown: add the claim at sign-in, or require it in the MediaKit policies.");
             }
 
             // The fallback rule reads the request; a circuit has none (its anonymous users get the default tenant).

@@ -30,7 +30,7 @@ public static class MediaKitDiagnostics
     /// </summary>
     /// <param name="duration">The time the run took.</param>
     /// <param name="collection">The collection of the asset whose variants were generated.</param>
-    /// <param name="processor">The processor that ran, such as <c>vips</c> or <c>ffmpeg</c>.</param>
+    /// <param name="processor">The processor that ran: its type name, such as <c>VipsImageEngine</c> or <c>FFmpegPosterProcessor</c>.</param>
     /// <param name="errorType">The error code (or exception type) when the run failed; <see langword="null"/> when it succeeded.</param>
     public static void RecordVariantGeneration(TimeSpan duration, string collection, string processor, string? errorType = null)
     {

@@ -3,6 +3,9 @@ namespace MediaKit.Internal;
 /// <summary>The rule of seed 003: files pending review or rejected are shown only to their uploader and to reviewers.</summary>
 internal sealed class MediaReviewVisibility(IMediaActorAccessor actor, IMediaReviewerAccessor reviewers)
 {
+    /// <summary>The caller's id (<see cref="IMediaActorAccessor.ActorId"/>), when known.</summary>
+    public string? ActorId => actor.ActorId;
+
     /// <summary>Whether the caller may see <paramref name="asset"/>; the reviewer check runs only for someone else's unreviewed file.</summary>
     public async ValueTask<bool> CanSeeAsync(MediaAsset asset, CancellationToken cancellationToken)
         => asset.Status == MediaAssetStatus.Ready

@@ -36,8 +36,12 @@ internal sealed partial class MediaStore
     {
         var collection = _options.Collections.Find(request.Collection) ?? throw new MediaCollectionNotFoundException(request.Collection);
 
+        // The uploader is the signed-in user unless the caller names one: quotas, "uploader may delete" and the review rule
+        // of pending files all key on it, whether the file came through the HTTP API or from code.
+        var uploadedBy = request.UploadedBy ?? (_visibility.ActorId is { Length: > 0 } actor ? actor : null);
+
         // A full quota refuses the upload before a byte is read; the exact check runs with the commit (_quotas.AddAsync).
-        await _quotas.EnsureRoomAsync(collection, request.UploadedBy, request.DeclaredLength, cancellationToken);
+        await _quotas.EnsureRoomAsync(collection, uploadedBy, request.DeclaredLength, cancellationToken);
         var tenantId = TenantId;
         var now = _time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
@@ -88,13 +92,13 @@ internal sealed partial class MediaStore
                 Metadata = metadata is not null ? new Dictionary<string, string>(metadata, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal),
                 Variants = variants.Variants,
                 Status = collection.RequiresReview(contentType) ? MediaAssetStatus.PendingReview : MediaAssetStatus.Ready,
-                UploadedBy = request.UploadedBy,
+                UploadedBy = uploadedBy,
                 CreatedAt = now,
                 UpdatedAt = now,
                 ExpiresAt = request.ExpiresAt,
             };
 
-            _audit.Record(asset, MediaAuditActions.Uploaded, new { asset.FileName, asset.ContentType, asset.Length, asset.Collection }, request.UploadedBy);
+            _audit.Record(asset, MediaAuditActions.Uploaded, new { asset.FileName, asset.ContentType, asset.Length, asset.Collection }, uploadedBy);
             try
             {
                 // With a quota, the insert happens under the owner's quota lock, only if the file fits.
