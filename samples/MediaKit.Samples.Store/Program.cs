@@ -2,6 +2,7 @@ using MediaKit;
 using MediaKit.Samples.Store.Auth;
 using MediaKit.Samples.Store.Components;
 using MediaKit.Samples.Store.Data;
+using MediaKit.Samples.Store.Data.Scenarios;
 using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,9 @@ builder.Services
         o.Collections.Add("lessons", c => c.AcceptVideos().AcceptImages());
         // Chat attachments (seed 003): documents wait for a reviewer, each member may store 500 MB, files are private.
         o.Collections.Add("chat", c => { c.Accept("image/*", "application/pdf"); c.RequireApproval("application/*"); c.QuotaPerOwner = 500_000_000; c.Private(); });
+
+        // The scenario pages' collections (Data/Scenarios).
+        ScenarioSetup.AddCollections(o);
     })
     .UseEntityFrameworkCore<StoreDbContext>()
     .UseFileSystemStorage(o => o.RootPath = Path.Combine(dataRoot, "media"))
@@ -35,6 +39,7 @@ builder.Services
     .UseTenantClaim(o => o.ClaimType = DemoAccounts.OrganizationClaim)
     // Duration, size and codecs of the lessons' videos, and their posters; without ffmpeg installed they are left out.
     .UseFFmpeg();
+builder.Services.AddScenarios();
 
 // Malware scanning when a clamd is configured (MediaKit:ClamAV:Host and Port, or UnixSocketPath); the sample runs without it.
 if (builder.Configuration.GetSection("MediaKit:ClamAV") is { } clamAv && clamAv.Exists())
@@ -46,7 +51,22 @@ if (builder.Configuration.GetSection("MediaKit:ClamAV") is { } clamAv && clamAv.
 builder.Services.AddStoreAuthentication(builder.Environment, builder.Configuration);
 builder.Services.AddMediaKitRateLimiting(o => builder.Configuration.GetSection("MediaKit:UploadRateLimit").Bind(o));
 
-builder.Services.AddRazorComponents();
+// An interactive server app: the library, the product editor, banners and settings run in a circuit; the catalog and
+// product pages render on the server without one. MediaKit.Ui's components give MediaKit the circuit's user (tenant,
+// actor, review rights), and the library's "used by" list links each usage to the page that edits it.
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddMediaKitUi(o => o.UsageLink = usage => usage.ResourceType switch
+{
+    "product" => $"/products/{usage.ResourceId}",
+    "banner" => "/banners",
+    "store_settings" => "/settings",
+    "course" => $"/courses/{usage.ResourceId}",
+    "lesson" => $"/lessons/{usage.ResourceId}",
+    "user_profile" => "/profile",
+    "message" => "/conversations",
+    _ => null,
+});
 builder.Services.AddHealthChecks().AddMediaKit();   // the catalog and the store, tagged "ready"
 
 var app = builder.Build();
@@ -68,7 +88,7 @@ app.MapStaticAssets();
 app.MapDemoSignIn();
 app.MapMediaKit("/api/media", o => o.UploaderMayDelete = true);
 app.MapHealthChecks("/health");
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
 

@@ -1,4 +1,5 @@
 using MediaKit.EfCore;
+using MediaKit.Samples.Store.Data.Scenarios;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaKit.Samples.Store.Data;
@@ -70,6 +71,9 @@ public class StoreDbContext : DbContext
             settings.Property(s => s.LogoId).IsMediaReference("logo");
             settings.Property(s => s.FaviconId).IsMediaReference("favicon");
         });
+
+        // The scenario pages' entities (courses, lessons, avatars, lookbook, conversations: Data/Scenarios).
+        ScenarioModel.Configure(modelBuilder);
     }
 }
 

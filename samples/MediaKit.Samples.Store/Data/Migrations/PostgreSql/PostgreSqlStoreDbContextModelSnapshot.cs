@@ -636,6 +636,183 @@ namespace MediaKit.Samples.Store.Data.Migrations.PostgreSql
                     b.HasAnnotation("MediaKit:MediaResourceType", "product");
                 });
 
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.Conversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.Course", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid?>("ThumbnailId")
+                        .HasColumnType("uuid")
+                        .HasAnnotation("MediaKit:MediaReferenceField", "thumbnail");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Title");
+
+                    b.ToTable("courses", (string)null);
+
+                    b.HasAnnotation("MediaKit:MediaResourceType", "course");
+                });
+
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("VideoId")
+                        .HasColumnType("uuid")
+                        .HasAnnotation("MediaKit:MediaReferenceField", "video");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("TenantId", "CourseId", "Position");
+
+                    b.ToTable("lessons", (string)null);
+
+                    b.HasAnnotation("MediaKit:MediaResourceType", "lesson");
+                });
+
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.Message", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<Guid>>("AttachmentIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasAnnotation("MediaKit:MediaReferenceField", "attachments");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("TenantId", "ConversationId", "Id");
+
+                    b.ToTable("messages", (string)null);
+
+                    b.HasAnnotation("MediaKit:MediaResourceType", "message");
+                });
+
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.UserProfile", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid?>("AvatarId")
+                        .HasColumnType("uuid")
+                        .HasAnnotation("MediaKit:MediaReferenceField", "avatar");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("TenantId", "UserId");
+
+                    b.ToTable("user_profiles", (string)null);
+
+                    b.HasAnnotation("MediaKit:MediaResourceType", "user_profile");
+                });
+
             modelBuilder.Entity("MediaKit.Samples.Store.Data.StoreSettings", b =>
                 {
                     b.Property<string>("TenantId")
@@ -724,6 +901,24 @@ namespace MediaKit.Samples.Store.Data.Migrations.PostgreSql
                     b.HasOne("MediaKit.MediaAsset", null)
                         .WithMany("Variants")
                         .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.Lesson", b =>
+                {
+                    b.HasOne("MediaKit.Samples.Store.Data.Scenarios.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.Message", b =>
+                {
+                    b.HasOne("MediaKit.Samples.Store.Data.Scenarios.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

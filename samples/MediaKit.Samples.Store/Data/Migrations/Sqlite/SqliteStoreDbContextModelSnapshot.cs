@@ -597,6 +597,175 @@ namespace MediaKit.Samples.Store.Data.Migrations.Sqlite
                     b.HasAnnotation("MediaKit:MediaResourceType", "product");
                 });
 
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.Conversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.Course", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ThumbnailId")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("MediaKit:MediaReferenceField", "thumbnail");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Title");
+
+                    b.ToTable("courses", (string)null);
+
+                    b.HasAnnotation("MediaKit:MediaResourceType", "course");
+                });
+
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VideoId")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("MediaKit:MediaReferenceField", "video");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("TenantId", "CourseId", "Position");
+
+                    b.ToTable("lessons", (string)null);
+
+                    b.HasAnnotation("MediaKit:MediaResourceType", "lesson");
+                });
+
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.Message", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AttachmentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("MediaKit:MediaReferenceField", "attachments");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("TenantId", "ConversationId", "Id");
+
+                    b.ToTable("messages", (string)null);
+
+                    b.HasAnnotation("MediaKit:MediaResourceType", "message");
+                });
+
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.UserProfile", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AvatarId")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("MediaKit:MediaReferenceField", "avatar");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "UserId");
+
+                    b.ToTable("user_profiles", (string)null);
+
+                    b.HasAnnotation("MediaKit:MediaResourceType", "user_profile");
+                });
+
             modelBuilder.Entity("MediaKit.Samples.Store.Data.StoreSettings", b =>
                 {
                     b.Property<string>("TenantId")
@@ -685,6 +854,24 @@ namespace MediaKit.Samples.Store.Data.Migrations.Sqlite
                     b.HasOne("MediaKit.MediaAsset", null)
                         .WithMany("Variants")
                         .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.Lesson", b =>
+                {
+                    b.HasOne("MediaKit.Samples.Store.Data.Scenarios.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaKit.Samples.Store.Data.Scenarios.Message", b =>
+                {
+                    b.HasOne("MediaKit.Samples.Store.Data.Scenarios.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -28,6 +28,37 @@ namespace MediaKit.Samples.Store.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "conversations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_conversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "courses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ThumbnailId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_courses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "media_assets",
                 columns: table => new
                 {
@@ -170,6 +201,68 @@ namespace MediaKit.Samples.Store.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_store_settings", x => x.TenantId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_profiles",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AvatarId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_user_profiles", x => new { x.TenantId, x.UserId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "messages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AttachmentIds = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_messages_conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lessons",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    VideoId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_lessons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_lessons_courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -329,6 +422,26 @@ namespace MediaKit.Samples.Store.Data.Migrations.Sqlite
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_conversations_TenantId",
+                table: "conversations",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_courses_TenantId_Title",
+                table: "courses",
+                columns: new[] { "TenantId", "Title" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lessons_CourseId",
+                table: "lessons",
+                column: "CourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lessons_TenantId_CourseId_Position",
+                table: "lessons",
+                columns: new[] { "TenantId", "CourseId", "Position" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_media_asset_versions_ReplacedAt",
                 table: "media_asset_versions",
                 column: "ReplacedAt");
@@ -444,6 +557,16 @@ namespace MediaKit.Samples.Store.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_messages_ConversationId",
+                table: "messages",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_messages_TenantId_ConversationId_Id",
+                table: "messages",
+                columns: new[] { "TenantId", "ConversationId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_products_TenantId_Name",
                 table: "products",
                 columns: new[] { "TenantId", "Name" });
@@ -454,6 +577,9 @@ namespace MediaKit.Samples.Store.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "banners");
+
+            migrationBuilder.DropTable(
+                name: "lessons");
 
             migrationBuilder.DropTable(
                 name: "media_asset_versions");
@@ -483,10 +609,19 @@ namespace MediaKit.Samples.Store.Data.Migrations.Sqlite
                 name: "media_variants");
 
             migrationBuilder.DropTable(
+                name: "messages");
+
+            migrationBuilder.DropTable(
                 name: "products");
 
             migrationBuilder.DropTable(
                 name: "store_settings");
+
+            migrationBuilder.DropTable(
+                name: "user_profiles");
+
+            migrationBuilder.DropTable(
+                name: "courses");
 
             migrationBuilder.DropTable(
                 name: "media_galleries");
@@ -496,6 +631,9 @@ namespace MediaKit.Samples.Store.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "media_assets");
+
+            migrationBuilder.DropTable(
+                name: "conversations");
         }
     }
 }

@@ -33,6 +33,37 @@ namespace MediaKit.Samples.Store.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "conversations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_conversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "courses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ThumbnailId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_courses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "media_assets",
                 columns: table => new
                 {
@@ -178,6 +209,68 @@ namespace MediaKit.Samples.Store.Data.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_store_settings", x => x.TenantId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_profiles",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AvatarId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_user_profiles", x => new { x.TenantId, x.UserId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "messages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConversationId = table.Column<int>(type: "integer", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AttachmentIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_messages_conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lessons",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CourseId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    VideoId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_lessons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_lessons_courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -337,6 +430,26 @@ namespace MediaKit.Samples.Store.Data.Migrations.PostgreSql
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_conversations_TenantId",
+                table: "conversations",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_courses_TenantId_Title",
+                table: "courses",
+                columns: new[] { "TenantId", "Title" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lessons_CourseId",
+                table: "lessons",
+                column: "CourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lessons_TenantId_CourseId_Position",
+                table: "lessons",
+                columns: new[] { "TenantId", "CourseId", "Position" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_media_asset_versions_ReplacedAt",
                 table: "media_asset_versions",
                 column: "ReplacedAt");
@@ -473,6 +586,16 @@ namespace MediaKit.Samples.Store.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_messages_ConversationId",
+                table: "messages",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_messages_TenantId_ConversationId_Id",
+                table: "messages",
+                columns: new[] { "TenantId", "ConversationId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_products_TenantId_Name",
                 table: "products",
                 columns: new[] { "TenantId", "Name" });
@@ -483,6 +606,9 @@ namespace MediaKit.Samples.Store.Data.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "banners");
+
+            migrationBuilder.DropTable(
+                name: "lessons");
 
             migrationBuilder.DropTable(
                 name: "media_asset_versions");
@@ -512,10 +638,19 @@ namespace MediaKit.Samples.Store.Data.Migrations.PostgreSql
                 name: "media_variants");
 
             migrationBuilder.DropTable(
+                name: "messages");
+
+            migrationBuilder.DropTable(
                 name: "products");
 
             migrationBuilder.DropTable(
                 name: "store_settings");
+
+            migrationBuilder.DropTable(
+                name: "user_profiles");
+
+            migrationBuilder.DropTable(
+                name: "courses");
 
             migrationBuilder.DropTable(
                 name: "media_galleries");
@@ -525,6 +660,9 @@ namespace MediaKit.Samples.Store.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "media_assets");
+
+            migrationBuilder.DropTable(
+                name: "conversations");
         }
     }
 }
