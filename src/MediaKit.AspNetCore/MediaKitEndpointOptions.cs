@@ -6,7 +6,11 @@ public sealed class MediaKitEndpointOptions
     /// <summary>The most files one upload request may carry. Default 20.</summary>
     public int MaxFilesPerRequest { get; set; } = 20;
 
-    /// <summary>How long browsers and CDNs may cache public file responses. Default 365 days (URLs change when content changes).</summary>
+    /// <summary>
+    /// How long browsers and CDNs may cache public file responses whose URL names the current bytes (the <c>v</c> parameter
+    /// <see cref="IMediaUrls"/> writes; it changes when the file is replaced). Default 365 days. A URL without it is cacheable
+    /// but revalidated every time (<c>public, no-cache</c>, answered with a 304 while the bytes are unchanged).
+    /// </summary>
     public TimeSpan PublicCacheMaxAge { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>

@@ -34,6 +34,11 @@ public static class MediaKitEntityFrameworkCoreBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaQuotaCatalog, EfMediaQuotaCatalog<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaShareCatalog, EfMediaShareCatalog<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IMediaStoreCatalog, EfMediaStoreCatalog<TContext>>());
+
+        // File delivery's lookup, with its short-lived cache that every save through the catalogs above keeps current.
+        builder.Services.TryAddSingleton<MediaDeliveryCache>();
+        builder.Services.TryAddScoped<MediaDeliveryChangeWatch>();
+        builder.Services.Replace(ServiceDescriptor.Scoped<IMediaDeliveryCatalog, EfMediaDeliveryCatalog<TContext>>());
         return builder;
     }
 }

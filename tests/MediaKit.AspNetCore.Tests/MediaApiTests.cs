@@ -282,7 +282,7 @@ public sealed class MediaApiTests : IDisposable
         var html = await _client.GetStringAsync("/library");
 
         Assert.Contains("red-sneaker.png", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"upload-form\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"mk-upload-zone\"", html, StringComparison.Ordinal);   // MediaKit.Ui's library, prerendered
     }
 
     /// <summary>A real PNG with a gradient, so the sample's image engine accepts it.</summary>

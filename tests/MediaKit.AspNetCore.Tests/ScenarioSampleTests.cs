@@ -18,7 +18,7 @@ public sealed partial class ScenarioSampleTests
     [Fact]
     public async Task Seeding_creates_courses_a_lookbook_and_a_conversation_for_each_organization()
     {
-        using var app = new StoreAppFactory();
+        using var app = new StoreAppFactory(seedScenarioData: true);
         foreach (var organization in new[] { "acme", "globex" })
         {
             await using var scope = Scope(app, organization + "-admin");
@@ -51,7 +51,7 @@ public sealed partial class ScenarioSampleTests
         }
 
         // Seeding is idempotent: a second start over the same data adds nothing.
-        using var again = new StoreAppFactory(app.DataPath);
+        using var again = new StoreAppFactory(app.DataPath, seedScenarioData: true);
         await using (var scope = Scope(again, "acme-admin"))
         {
             var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
@@ -64,7 +64,7 @@ public sealed partial class ScenarioSampleTests
     [Fact]
     public async Task A_message_with_attachments_records_its_usages_in_order_and_removing_one_releases_it()
     {
-        using var app = new StoreAppFactory();
+        using var app = new StoreAppFactory(seedScenarioData: true);
         await using var scope = Scope(app, "acme-member");
         var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<IMediaStore>();
@@ -87,7 +87,7 @@ public sealed partial class ScenarioSampleTests
     [Fact]
     public async Task A_pending_attachment_is_shown_to_its_uploader_and_reviewers_and_hidden_from_everybody_else()
     {
-        using var app = new StoreAppFactory();
+        using var app = new StoreAppFactory(seedScenarioData: true);
         int conversationId;
         Guid brief;
         await using (var scope = Scope(app, "acme-member"))
@@ -140,7 +140,7 @@ public sealed partial class ScenarioSampleTests
     [Fact]
     public async Task The_lookbook_gallery_shows_groups_by_role_in_order_and_members_only_links_to_members_only()
     {
-        using var app = new StoreAppFactory();
+        using var app = new StoreAppFactory(seedScenarioData: true);
         var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
         Guid galleryId;
         await using (var scope = Scope(app, "acme-member"))
@@ -181,7 +181,7 @@ public sealed partial class ScenarioSampleTests
     [Fact]
     public async Task The_public_lookbook_page_shows_the_main_exhibit_to_anonymous_visitors_and_hides_behind_the_scenes()
     {
-        using var app = new StoreAppFactory();
+        using var app = new StoreAppFactory(seedScenarioData: true);
         Guid galleryId;
         await using (var scope = Scope(app, "acme-admin"))
         {
@@ -222,7 +222,7 @@ public sealed partial class ScenarioSampleTests
     [Fact]
     public async Task Approving_and_rejecting_a_chat_attachment_notify_the_subscribers_of_its_organization_only()
     {
-        using var app = new StoreAppFactory();
+        using var app = new StoreAppFactory(seedScenarioData: true);
         var notifier = app.Services.GetRequiredService<ReviewNotifier>();
         var acme = new List<ReviewDecision>();
         var globex = new List<ReviewDecision>();
@@ -260,7 +260,7 @@ public sealed partial class ScenarioSampleTests
     [Fact]
     public async Task The_scenario_pages_render_for_signed_in_users_with_their_organizations_content()
     {
-        using var app = new StoreAppFactory();
+        using var app = new StoreAppFactory(seedScenarioData: true);
         using var admin = app.CreateClientAs("acme-admin");
 
         var courses = await admin.GetStringAsync("/courses");

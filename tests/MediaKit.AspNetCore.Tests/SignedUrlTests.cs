@@ -163,9 +163,46 @@ public sealed class SignedUrlTests : IDisposable
 
         var signed = await _client.GetFromJsonAsync<JsonElement>($"/api/media/{id}/signed-url");
 
-        Assert.Equal($"/api/media/{id}/content", signed.GetProperty("signedUrl").GetString());
+        var url = signed.GetProperty("signedUrl").GetString()!;
+        Assert.StartsWith($"/api/media/{id}/content?v=", url, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, signed.GetProperty("expiresAt").ValueKind);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/media/{id}/content")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_public_url_is_cached_for_long_only_while_it_names_the_current_bytes()
+    {
+        var id = await UploadPublicAsync(NetVips.Image.Black(8, 8).PngsaveBuffer());
+        var url = (await _client.GetFromJsonAsync<JsonElement>($"/api/media/{id}/signed-url")).GetProperty("signedUrl").GetString()!;
+
+        // The URL the library hands out: immutable for a year.
+        using (var current = await _client.GetAsync(url))
+        {
+            Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+            Assert.True(current.Headers.CacheControl is { Public: true, MaxAge.TotalDays: 365 }, current.Headers.CacheControl?.ToString());
+            Assert.Contains("immutable", current.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        }
+
+        // The same file without the token (an old link): cacheable, but revalidated, so a replacement is seen at once.
+        using (var bare = await _client.GetAsync($"/api/media/{id}/content"))
+        {
+            Assert.True(bare.Headers.CacheControl is { Public: true, NoCache: true, MaxAge: null }, bare.Headers.CacheControl?.ToString());
+        }
+
+        // Replacing the bytes gives a new URL; the old one is no longer cached for long.
+        using var replace = new MultipartFormDataContent { { new ByteArrayContent(NetVips.Image.Black(9, 9).PngsaveBuffer()), "file", "p2.png" } };
+        Assert.True((await _client.PutAsync($"/api/media/{id}/content", replace)).IsSuccessStatusCode);
+        var replacedUrl = (await _client.GetFromJsonAsync<JsonElement>($"/api/media/{id}/signed-url")).GetProperty("signedUrl").GetString()!;
+        Assert.NotEqual(url, replacedUrl);
+        using var stale = await _client.GetAsync(url);
+        Assert.True(stale.Headers.CacheControl is { NoCache: true }, stale.Headers.CacheControl?.ToString());
+    }
+
+    private async Task<Guid> UploadPublicAsync(byte[] png)
+    {
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "p.png" } };
+        using var upload = await _client.PostAsync("/api/media/upload?collection=products", content);
+        return JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement.GetProperty("items")[0].GetProperty("asset").GetProperty("id").GetGuid();
     }
 
     private static string Bump(string value)

@@ -16,15 +16,17 @@ public sealed class StoreAppFactory : WebApplicationFactory<Program>
     private readonly string? _currentKeyId;
     private readonly Action<IServiceCollection>? _services;
     private readonly bool _seedDemoData;
+    private readonly bool _seedScenarioData;
 
     /// <summary>A fresh app, or one more app instance over the data of another (<paramref name="dataPath"/>), with its own signing keys and services.</summary>
     /// <param name="seedDemoData">
     /// Whether the first run seeds the demo store (generated images, products, banners, settings in both organizations), as
     /// it does for users. Off by default: most tests want an empty library.
     /// </param>
-    public StoreAppFactory(string? dataPath = null, IReadOnlyDictionary<string, string>? keys = null, string? currentKeyId = null, Action<IServiceCollection>? services = null, bool seedDemoData = false)
+    public StoreAppFactory(string? dataPath = null, IReadOnlyDictionary<string, string>? keys = null, string? currentKeyId = null, Action<IServiceCollection>? services = null, bool seedDemoData = false, bool seedScenarioData = false)
     {
         _seedDemoData = seedDemoData;
+        _seedScenarioData = seedScenarioData;
         _ownsData = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "mediakit-web-" + Guid.NewGuid().ToString("N"));
         _keys = keys ?? DefaultKeys;
@@ -60,6 +62,7 @@ public sealed class StoreAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Store:DataPath", DataPath);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Store:SeedDemoData", _seedDemoData ? "true" : "false");
+        builder.UseSetting("Store:SeedScenarioData", _seedScenarioData ? "true" : "false");
 
         // Tests upload far more than a person would in a minute; the rate limit test lowers it again.
         builder.UseSetting("MediaKit:UploadRateLimit:PermitLimit", "100000");

@@ -68,6 +68,8 @@ internal sealed class LibraryTestKit : IAsyncDisposable
         });
         var auth = context.AddAuthorization();
         var kit = new LibraryTestKit(root, context, auth);
+        // The components run as they do in a circuit (interactive server); set once every service is registered.
+        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         kit.SignIn(userId, tenant, policies ?? Admin);
         await context.Services.GetRequiredService<UiTestDbContext>().Database.EnsureCreatedAsync();
         return kit;

@@ -123,7 +123,7 @@ public sealed class LibraryTests
         Assert.Equal(["product 12 (gallery)", "course 7 (cover)"], uses);
         Assert.Equal("/products/12", dialog.QuerySelector(".mk-used-by a")!.GetAttribute("href"));
         Assert.Single(dialog.QuerySelectorAll(".mk-used-by a")); // no link for courses: UsageLink returned null
-        Assert.EndsWith($"/{asset.Id}/content", dialog.QuerySelector("input[readonly]")!.GetAttribute("value"), StringComparison.Ordinal);
+        Assert.Contains($"/{asset.Id}/content?v=", dialog.QuerySelector("input[readonly]")!.GetAttribute("value"), StringComparison.Ordinal);
 
         Button(cut, "Copy URL").Click();
         cut.WaitForAssertion(() => Assert.NotNull(cut.FindAll("button").SingleOrDefault(b => b.TextContent.Trim() == "Copied")), Wait);

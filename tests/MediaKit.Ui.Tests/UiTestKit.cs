@@ -77,6 +77,8 @@ internal sealed class UiTestKit : IAsyncDisposable
             .UseTenantClaim();
         services.AddMediaKitUi(configureUi);
         var kit = new UiTestKit(root, context, context.AddAuthorization());
+        // The components run as they do in a circuit (interactive server); set once every service is registered.
+        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         kit.SignIn(userId, tenant);
         await context.Services.GetRequiredService<UiTestDbContext>().Database.EnsureCreatedAsync();
         return kit;

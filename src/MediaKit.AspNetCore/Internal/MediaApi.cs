@@ -292,71 +292,6 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
         }
     }
 
-    public async Task ContentAsync(
-        Guid id,
-        HttpContext context,
-        IMediaStore store,
-        IOptions<MediaKitOptions> mediaOptions,
-        MediaUrlKeys keys,
-        IMediaTenantAccessor tenant,
-        TimeProvider time)
-    {
-        var request = context.Request;
-        var response = context.Response;
-        var variant = Text(request.Query["variant"]);
-
-        // A signature is checked before the asset is looked up, so an altered URL says nothing about which ids exist.
-        var signature = keys.Verify(id, variant, tenant.TenantId, request.Query["exp"], request.Query["kid"], request.Query["sig"], time.GetUtcNow());
-        if (signature is MediaUrlSignatureStatus.Invalid or MediaUrlSignatureStatus.Expired)
-        {
-            await SignatureProblem(signature).ExecuteAsync(context);
-            return;
-        }
-
-        var asset = await store.FindAsync(id, context.RequestAborted);
-        if (asset is null)
-        {
-            await NotFound(id).ExecuteAsync(context);
-            return;
-        }
-
-        var isPublic = mediaOptions.Value.Collections.Find(asset.Collection)?.Visibility == MediaVisibility.Public;
-        if (!isPublic && signature != MediaUrlSignatureStatus.Valid
-            && !(options.AllowAuthorizedPrivateReads && context.User.Identity?.IsAuthenticated == true))
-        {
-            await SignatureProblem(signature).ExecuteAsync(context);
-            return;
-        }
-
-        var length = variant is null ? asset.Length : asset.Variants.Find(v => v.Name == variant)?.Length;
-        BlobRange? range = null;
-        if (length is { } total && ParseRange(request, total, out range) == RangeOutcome.Unsatisfiable)
-        {
-            response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
-            response.Headers.ContentRange = $"bytes */{total}";
-            return;
-        }
-
-        // The record was just read for the checks above; MediaKit's own store opens the file without reading it again.
-        await using var content = store is MediaStore found
-            ? await found.OpenAssetAsync(asset, variant, range, context.RequestAborted)
-            : await store.OpenReadAsync(id, variant, range, context.RequestAborted);
-        if (content is null)
-        {
-            await NotFound(id).ExecuteAsync(context);
-            return;
-        }
-
-        // An SVG of a collection that sanitizes on upload may render inline (the sandboxing policy of WriteContentAsync still applies);
-        // every other active type, and SVG kept as uploaded (MediaSvgHandling.DownloadOnly), is a download.
-        var sanitizedSvg = string.Equals(content.ContentType, MediaContentTypes.Svg, StringComparison.OrdinalIgnoreCase)
-            && mediaOptions.Value.Collections.Find(asset.Collection)?.SvgHandling == MediaSvgHandling.Sanitize;
-        var cacheControl = isPublic
-            ? $"public, max-age={(long)options.PublicCacheMaxAge.TotalSeconds}"
-            : "private, no-store";
-        await WriteContentAsync(context, content, cacheControl, attachment: MediaContentTypes.IsActive(content.ContentType) && !sanitizedSvg);
-    }
-
     /// <summary>
     /// Writes an opened file as the response — entity tag, <c>nosniff</c>, a sandboxing CSP, the disposition, 304 for a matching
     /// <c>If-None-Match</c>, 206 for a range — shared by file delivery and share links.
@@ -365,42 +300,29 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
     {
         var request = context.Request;
         var response = context.Response;
-        var headers = response.Headers;
-        headers.ETag = content.EntityTag;
-        headers.LastModified = content.LastModified.ToString("R", CultureInfo.InvariantCulture);
-        headers.AcceptRanges = "bytes";
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-        headers.CacheControl = cacheControl;
-        var disposition = new ContentDispositionHeaderValue(attachment ? "attachment" : "inline");
-        disposition.SetHttpFileName(content.FileName);
-        headers.ContentDisposition = disposition.ToString();
-
-        if (request.Headers.IfNoneMatch.Count > 0 && request.Headers.IfNoneMatch.Any(v => v is not null && (v.Contains(content.EntityTag, StringComparison.Ordinal) || v.Trim() == "*")))
+        SetFileHeaders(response, content.EntityTag, content.LastModified, content.FileName, cacheControl, attachment);
+        if (MatchesIfNoneMatch(request, content.EntityTag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
 
         response.ContentType = content.ContentType;
+        var count = content.Length;
         if (content.Range is { } r)
         {
-            var count = r.Length ?? (content.Length - r.Offset);
+            count = r.Length ?? (content.Length - r.Offset);
             response.StatusCode = StatusCodes.Status206PartialContent;
-            headers.ContentRange = $"bytes {r.Offset}-{r.Offset + count - 1}/{content.Length}";
-            response.ContentLength = count;
-        }
-        else
-        {
-            response.ContentLength = content.Length;
+            response.Headers.ContentRange = $"bytes {r.Offset}-{r.Offset + count - 1}/{content.Length}";
         }
 
+        response.ContentLength = count;
         if (HttpMethods.IsHead(request.Method))
         {
             return;
         }
 
-        await content.Stream.CopyToAsync(response.Body, 81920, context.RequestAborted);
+        await CopyFileAsync(content.Stream, response.Body, count, context.RequestAborted);
     }
 
     private enum RangeOutcome

@@ -62,8 +62,10 @@ internal sealed class MediaUrls(
                 return new MediaUrl($"{baseUrl.TrimEnd('/')}/{variant?.StorageKey ?? asset.StorageKey}", null);
             }
 
+            // The content's token makes the URL change when the bytes do, so it may be cached for as long as the host allows.
             var url = $"{DeliveryBase(value)}/{asset.Id}/content";
-            return new MediaUrl(variant is null ? url : $"{url}?variant={Uri.EscapeDataString(variant.Name)}", null);
+            var token = ContentToken(asset.Sha256, variant?.Name, variant?.Length ?? asset.Length);
+            return new MediaUrl(variant is null ? $"{url}?v={token}" : $"{url}?variant={Uri.EscapeDataString(variant.Name)}&v={token}", null);
         }
 
         // The version is in the key so a replaced file never gets the URL of its previous bytes.
@@ -80,4 +82,14 @@ internal sealed class MediaUrls(
         await cache.SetAsync(key, signed, cancellationToken);
         return signed;
     }
+
+    /// <summary>
+    /// The <c>v</c> parameter of a public delivery URL: changes whenever the file's bytes change (a replaced original has a
+    /// new hash; a regenerated variant of the same original, a new length at least in practice, and the hash too once replaced).
+    /// Delivery serves a URL whose token matches with the long public cache lifetime, any other with revalidation.
+    /// </summary>
+    internal static string ContentToken(string sha256, string? variant, long length)
+        => variant is null
+            ? sha256.Length >= 16 ? sha256[..16] : sha256
+            : string.Create(CultureInfo.InvariantCulture, $"{(sha256.Length >= 12 ? sha256[..12] : sha256)}{length:x}");
 }

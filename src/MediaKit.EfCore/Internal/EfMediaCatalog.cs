@@ -17,7 +17,7 @@ internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
 
     private readonly TContext _context;
 
-    public EfMediaCatalog(TContext context)
+    public EfMediaCatalog(TContext context, MediaDeliveryChangeWatch? deliveryWatch = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Model.FindEntityType(typeof(MediaAsset)) is null)
@@ -27,6 +27,9 @@ internal sealed partial class EfMediaCatalog<TContext> : IMediaCatalog
         }
 
         _context = context;
+
+        // Whatever this context saves drops the delivery cache's answers for the assets it touched.
+        deliveryWatch?.Attach(context);
     }
 
     private DbSet<MediaAsset> Assets => _context.Set<MediaAsset>();

@@ -4,10 +4,13 @@ using Microsoft.EntityFrameworkCore;
 namespace MediaKit.EfCore.Internal;
 
 /// <summary>The <see cref="IMediaStoreCatalog"/> on the host's own <typeparamref name="TContext"/>.</summary>
-internal sealed class EfMediaStoreCatalog<TContext>(TContext context) : IMediaStoreCatalog
+internal sealed class EfMediaStoreCatalog<TContext>(TContext context, MediaDeliveryChangeWatch? deliveryWatch = null) : IMediaStoreCatalog
     where TContext : DbContext
 {
     private const int KeyBatchSize = 500;
+
+    // A store switch drops the delivery cache's answers for the asset (they name the old store).
+    private readonly bool _watched = Watch(context, deliveryWatch);
 
     private DbSet<MediaAsset> Assets => context.Set<MediaAsset>();
 
@@ -80,6 +83,12 @@ internal sealed class EfMediaStoreCatalog<TContext>(TContext context) : IMediaSt
         }
 
         return known;
+    }
+
+    private static bool Watch(TContext context, MediaDeliveryChangeWatch? deliveryWatch)
+    {
+        deliveryWatch?.Attach(context);
+        return deliveryWatch is not null;
     }
 
     /// <summary>Changes that did not save must not ride along with the next SaveChanges on this (possibly shared) context.</summary>

@@ -1,18 +1,15 @@
+using System.Globalization;
 using System.IO.Enumeration;
 using System.Runtime.CompilerServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace MediaKit.Storage.FileSystem.Internal;
 
 internal sealed partial class FileSystemBlobStore
 {
-    private static readonly FileStreamOptions ReadOptions = new()
-    {
-        Mode = FileMode.Open,
-        Access = FileAccess.Read,
-        // Delete lets a blob be deleted or overwritten while it is being served; the reader keeps the old bytes.
-        Share = FileShare.Read | FileShare.Delete,
-        Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
-    };
+    // Share.Delete lets a blob be deleted or overwritten while it is being served; the reader keeps the old bytes.
+    private const FileShare ReadShare = FileShare.Read | FileShare.Delete;
+    private const FileOptions ReadFileOptions = FileOptions.Asynchronous | FileOptions.SequentialScan;
 
     private static readonly EnumerationOptions ListOptions = new()
     {
@@ -39,24 +36,38 @@ internal sealed partial class FileSystemBlobStore
             return Task.FromCanceled<Stream?>(cancellationToken);
         }
 
-        var path = PathOf(key);
-        FileStream file;
+        var path = ContainedPathOf(key);
+        SafeFileHandle handle;
         try
         {
-            file = new FileStream(path, ReadOptions);
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, ReadShare, ReadFileOptions);
         }
-        catch (Exception ex) when (IsNotFound(ex, path))
+        catch (Exception ex)
         {
-            return Task.FromResult<Stream?>(null);
+            // A path through a link is refused whatever opening it said (a link to nowhere is refused, not "not found").
+            EnsureNoLinks(key, path);
+            if (IsNotFound(ex, path))
+            {
+                return Task.FromResult<Stream?>(null);
+            }
+
+            throw;
         }
 
-        if (range is not { } r)
-        {
-            return Task.FromResult<Stream?>(file);
-        }
-
+        FileStream? file = null;
         try
         {
+            if (!OpenedWithoutLinks(handle, key, path))
+            {
+                EnsureNoLinks(key, path);
+            }
+
+            file = new FileStream(handle, FileAccess.Read);
+            if (range is not { } r)
+            {
+                return Task.FromResult<Stream?>(file);
+            }
+
             var fileLength = file.Length;
             if (r.Offset > fileLength)
             {
@@ -69,9 +80,60 @@ internal sealed partial class FileSystemBlobStore
         }
         catch
         {
-            file.Dispose();
+            if (file is not null)
+            {
+                file.Dispose();
+            }
+            else
+            {
+                handle.Dispose();
+            }
+
             throw;
         }
+    }
+
+    /// <summary>
+    /// Whether the file just opened is the one its path names with no link on the way: on Linux, the kernel's name of the open
+    /// file (<c>/proc/self/fd</c>) must be the real root followed by the key. One system call instead of one per folder of
+    /// the key, and it checks what was opened, not what the path named a moment before. <see langword="false"/> means "not
+    /// shown" (another system, a link, a file deleted meanwhile, the real root not known yet): the caller then walks the path.
+    /// </summary>
+    private bool OpenedWithoutLinks(SafeFileHandle handle, string key, string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        string? opened;
+        try
+        {
+            opened = new FileInfo(string.Create(CultureInfo.InvariantCulture, $"/proc/self/fd/{handle.DangerousGetHandle()}")).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
+        var relative = path.AsSpan(_rootWithSeparator.Length);
+        if (opened is null || !opened.AsSpan().EndsWith(relative, StringComparison.Ordinal)
+            || opened.Length <= relative.Length || opened[opened.Length - relative.Length - 1] != '/')
+        {
+            return false;
+        }
+
+        var openedRoot = opened.AsSpan(0, opened.Length - relative.Length - 1);
+        if (_realRoot is { } realRoot)
+        {
+            return openedRoot.SequenceEqual(realRoot);
+        }
+
+        // The first file opened: learn the root's real path (the root itself may sit behind links, which are the host's to
+        // choose) once the walk has shown that nothing below the root is a link.
+        EnsureNoLinks(key, path);
+        _realRoot = openedRoot.ToString();
+        return true;
     }
 
     public Task<BlobInfo?> GetInfoAsync(string key, CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ internal sealed partial class FileSystemBlobStore : IMediaBlobStore, IMediaBlobS
     private readonly bool _flushToDisk;
     private readonly ILogger _logger;
 
+    // The root's path with its links resolved, as the kernel names open files (Linux); learned from the first read.
+    private volatile string? _realRoot;
+
     public FileSystemBlobStore(IOptions<FileSystemStorageOptions> options, ILogger<FileSystemBlobStore>? logger = null, IHostEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -52,6 +55,18 @@ internal sealed partial class FileSystemBlobStore : IMediaBlobStore, IMediaBlobS
     /// <exception cref="UnauthorizedAccessException">The path would leave the root.</exception>
     private string PathOf(string key)
     {
+        var path = ContainedPathOf(key);
+        EnsureNoLinks(key, path);
+        return path;
+    }
+
+    /// <summary>
+    /// The file of a key, checked to stay inside the root by its name only: the caller must still refuse links below the
+    /// root (<see cref="EnsureNoLinks"/>, or <see cref="OpenedWithoutLinks"/> after opening).
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">The path would leave the root.</exception>
+    private string ContainedPathOf(string key)
+    {
         var relative = Path.DirectorySeparatorChar == '/' ? key : key.Replace('/', Path.DirectorySeparatorChar);
         var path = Path.GetFullPath(Path.Combine(_root, relative));
 
@@ -62,7 +77,6 @@ internal sealed partial class FileSystemBlobStore : IMediaBlobStore, IMediaBlobS
             throw new UnauthorizedAccessException($"Blob key '{key}' resolves to '{path}', outside the storage root '{_root}'.");
         }
 
-        EnsureNoLinks(key, path);
         return path;
     }
 

@@ -40,6 +40,14 @@ internal sealed class LengthLimitedStream : ReadOnlyStream
             return 0;
         }
 
+        // A local file is read inline, as a delivery of the whole file is: on Linux and macOS a file read blocks either way
+        // (an asynchronous read only moves it to another pool thread), and the page cache answers it in microseconds.
+        if (_inner is FileStream && !OperatingSystem.IsWindows())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Advance(_inner.Read(buffer.Span[..Window(buffer.Length)]));
+        }
+
         return Advance(await _inner.ReadAsync(buffer[..Window(buffer.Length)], cancellationToken));
     }
 

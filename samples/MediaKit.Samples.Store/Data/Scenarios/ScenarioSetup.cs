@@ -64,6 +64,13 @@ public static class ScenarioSetup
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
+        // Store:SeedDemoData = false turns all demo data off; Store:SeedScenarioData turns only this part on or off.
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (!configuration.GetValue("Store:SeedScenarioData", configuration.GetValue("Store:SeedDemoData", true)))
+        {
+            return;
+        }
+
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var started = time.GetTimestamp();
