@@ -136,6 +136,12 @@ public sealed partial class MediaPicker : IAsyncDisposable
     /// <inheritdoc />
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender)
+        {
+            // Loaded with the field, not when the picker opens: opening then costs no script download.
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./_content/MediaKit.Ui/mediakit.js");
+        }
+
         if (_justOpened)
         {
             _justOpened = false;
