@@ -207,6 +207,37 @@ public sealed class ComponentFlowTests(SampleAppFixture app)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Download {fileName}" })).ToBeVisibleAsync(s_visible);
     }
 
+    [Fact]
+    public async Task A_product_page_shows_its_images_responsively_with_their_size_set_and_the_right_variant_loaded()
+    {
+        await using var session = await app.NewSessionAsync("acme-member");
+        var page = session.Page;
+        await page.GotoAsync("/products");
+        await page.GetByRole(AriaRole.List, new() { Name = "Products" }).GetByRole(AriaRole.Link).First.ClickAsync(new() { Timeout = 20_000 });
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/products/\d+$"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // The main image: eager, its width and height set (no layout shift), a srcset of the variants, a ThumbHash placeholder.
+        var main = page.Locator("main img").First;
+        Assert.Equal("eager", await main.GetAttributeAsync("loading"));
+        Assert.NotNull(await main.GetAttributeAsync("width"));
+        Assert.NotNull(await main.GetAttributeAsync("height"));
+        Assert.Matches(@"\b\d+w\b", await main.GetAttributeAsync("srcset") ?? "");
+        Assert.Contains("data:image/png;base64,", await main.GetAttributeAsync("style") ?? "", StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(await main.GetAttributeAsync("alt")));
+
+        // The browser picked a variant, not the original, and it loaded.
+        var loaded = await main.EvaluateAsync<string>("img => img.complete && img.naturalWidth > 0 ? img.currentSrc : ''");
+        Assert.Contains("variant=", loaded, StringComparison.Ordinal);
+
+        // The gallery strip's images are lazy and sized for 120 px: the browser takes a small variant.
+        var strip = page.GetByRole(AriaRole.List, new() { Name = "Gallery" }).Locator("img");
+        Assert.True(await strip.CountAsync() > 0);
+        Assert.Equal("lazy", await strip.First.GetAttributeAsync("loading"));
+        await Expect(strip.First).ToHaveJSPropertyAsync("complete", true, new() { Timeout = 20_000 });
+        Assert.Matches("thumb-(150|300)", await strip.First.EvaluateAsync<string>("img => img.currentSrc"));
+    }
+
     /// <summary>
     /// Runs <paramref name="action"/> once the page's Blazor circuit is connected, so its events reach the server (a click
     /// on a prerendered but not yet interactive page would be lost).
