@@ -236,13 +236,23 @@ public sealed class PickerTests
     }
 
     [Fact]
-    public async Task Thumbnails_are_lazy_with_their_size_and_the_preview_shows_the_facts()
+    public async Task Thumbnails_of_the_first_screen_are_eager_the_rest_lazy_with_their_size_and_the_preview_shows_the_facts()
     {
         await using var kit = await UiTestKit.CreateAsync();
         await kit.UploadImageAsync("red-shoe.png");
+        for (var i = 0; i < 24; i++)
+        {
+            await kit.UploadImageAsync($"filler-{i:00}.png");
+        }
+
         var cut = Render(kit, multiple: true);
 
         PickerDom.Button(cut, "Select or upload").Click();
+
+        // Newest first: the 24 fillers fill the first screen (fetched at once); the oldest file loads as it scrolls in.
+        var images = cut.FindAll("[role=listbox] [role=option] img");
+        Assert.Equal(25, images.Count);
+        Assert.All(images.Take(24), i => Assert.Equal("eager", i.GetAttribute("loading")));
         var option = PickerDom.Option(cut, "red-shoe.png");
         var img = option.QuerySelector("img")!;
         Assert.Equal("lazy", img.GetAttribute("loading"));

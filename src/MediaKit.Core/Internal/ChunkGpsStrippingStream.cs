@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace MediaKit.Internal;
 
@@ -17,7 +18,6 @@ internal sealed class ChunkGpsStrippingStream(Stream inner) : Stream
     internal const int MaxMetadataChunk = 1 << 20;
 
     private static readonly byte[] s_pngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-    private static readonly uint[] s_crcTable = BuildCrcTable();
 
     private byte[] _pending = [];
     private int _pendingOffset;
@@ -123,7 +123,7 @@ internal sealed class ChunkGpsStrippingStream(Stream inner) : Stream
     {
         if (_format == Format.Unknown)
         {
-            var head = await ReadUpToAsync(12, cancellationToken);
+            var head = await inner.ReadUpToAsync(12, cancellationToken);
             if (head.Length >= 8 && head.AsSpan(0, 8).SequenceEqual(s_pngSignature))
             {
                 _format = Format.Png;
@@ -147,7 +147,7 @@ internal sealed class ChunkGpsStrippingStream(Stream inner) : Stream
 
     private async Task<byte[]> NextPngChunkAsync(byte[] already, CancellationToken cancellationToken)
     {
-        var rest = await ReadUpToAsync(8 - already.Length, cancellationToken);
+        var rest = await inner.ReadUpToAsync(8 - already.Length, cancellationToken);
         byte[] header = [.. already, .. rest];
         if (header.Length < 8)
         {
@@ -178,7 +178,7 @@ internal sealed class ChunkGpsStrippingStream(Stream inner) : Stream
             return [];
         }
 
-        var body = await ReadUpToAsync((int)total, cancellationToken);
+        var body = await inner.ReadUpToAsync((int)total, cancellationToken);
         if (body.Length < total)
         {
             _done = true;
@@ -198,14 +198,16 @@ internal sealed class ChunkGpsStrippingStream(Stream inner) : Stream
             return [];
         }
 
-        var crc = Crc(Crc(0xFFFFFFFFu, type), data) ^ 0xFFFFFFFFu;
-        BinaryPrimitives.WriteUInt32BigEndian(body.AsSpan((int)length, 4), crc);
+        var crc = new Crc32();
+        crc.Append(type);
+        crc.Append(data);
+        BinaryPrimitives.WriteUInt32BigEndian(body.AsSpan((int)length, 4), crc.GetCurrentHashAsUInt32());
         return [.. header, .. body];
     }
 
     private async Task<byte[]> NextWebPChunkAsync(CancellationToken cancellationToken)
     {
-        var header = await ReadUpToAsync(8, cancellationToken);
+        var header = await inner.ReadUpToAsync(8, cancellationToken);
         if (header.Length < 8)
         {
             _done = true;
@@ -229,7 +231,7 @@ internal sealed class ChunkGpsStrippingStream(Stream inner) : Stream
             return header;
         }
 
-        var body = await ReadUpToAsync((int)total, cancellationToken);
+        var body = await inner.ReadUpToAsync((int)total, cancellationToken);
         if (body.Length < total)
         {
             _done = true;
@@ -249,51 +251,6 @@ internal sealed class ChunkGpsStrippingStream(Stream inner) : Stream
         }
 
         return [.. header, .. body];
-    }
-
-    private static uint Crc(uint crc, ReadOnlySpan<byte> data)
-    {
-        foreach (var b in data)
-        {
-            crc = s_crcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return crc;
-    }
-
-    private static uint[] BuildCrcTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[n] = c;
-        }
-
-        return table;
-    }
-
-    private async Task<byte[]> ReadUpToAsync(int count, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[count];
-        var filled = 0;
-        while (filled < count)
-        {
-            var read = await inner.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            filled += read;
-        }
-
-        return filled == count ? buffer : buffer[..filled];
     }
 
     public override void Flush()

@@ -62,19 +62,19 @@ internal sealed class JpegGpsStrippingStream(Stream inner) : Stream
     {
         if (_state == State.Start)
         {
-            var soi = await ReadUpToAsync(2, cancellationToken);
+            var soi = await inner.ReadUpToAsync(2, cancellationToken);
             _state = soi.Length == 2 && soi[0] == 0xFF && soi[1] == 0xD8 ? State.Segments : State.PassThrough;
             return soi;
         }
 
-        var marker = await ReadUpToAsync(2, cancellationToken);
+        var marker = await inner.ReadUpToAsync(2, cancellationToken);
         if (marker.Length < 2 || marker[0] != 0xFF || marker[1] is 0xD8 or 0xD9 or 0x01 or 0xFF or (>= 0xD0 and <= 0xD7))
         {
             _state = State.PassThrough;
             return marker;
         }
 
-        var lengthBytes = await ReadUpToAsync(2, cancellationToken);
+        var lengthBytes = await inner.ReadUpToAsync(2, cancellationToken);
         if (lengthBytes.Length < 2)
         {
             _state = State.PassThrough;
@@ -82,7 +82,7 @@ internal sealed class JpegGpsStrippingStream(Stream inner) : Stream
         }
 
         var length = BinaryPrimitives.ReadUInt16BigEndian(lengthBytes);
-        var body = await ReadUpToAsync(Math.Max(0, length - 2), cancellationToken);
+        var body = await inner.ReadUpToAsync(Math.Max(0, length - 2), cancellationToken);
         if (marker[1] == 0xDA || body.Length < length - 2)
         {
             // The first scan: the entropy-coded data follows and is passed through as it is.
@@ -212,24 +212,6 @@ internal sealed class JpegGpsStrippingStream(Stream inner) : Stream
         5 or 10 or 12 => 8,
         _ => 1,
     };
-
-    private async Task<byte[]> ReadUpToAsync(int count, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[count];
-        var filled = 0;
-        while (filled < count)
-        {
-            var read = await inner.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            filled += read;
-        }
-
-        return filled == count ? buffer : buffer[..filled];
-    }
 
     public override void Flush()
     {

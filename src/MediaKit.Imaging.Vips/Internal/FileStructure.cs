@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace MediaKit.Imaging.Vips.Internal;
 
@@ -9,7 +10,6 @@ namespace MediaKit.Imaging.Vips.Internal;
 /// </summary>
 internal static class FileStructure
 {
-    private static readonly uint[] s_crcTable = BuildCrcTable();
 
     public static async Task VerifyAsync(Stream content, string contentType, CancellationToken cancellationToken)
     {
@@ -49,7 +49,8 @@ internal static class FileStructure
                 return false;
             }
 
-            var crc = Update(0xFFFFFFFFu, head.AsSpan(4, 4));
+            var crc = new Crc32();
+            crc.Append(head.AsSpan(4, 4));
             var remaining = (long)length;
             while (remaining > 0)
             {
@@ -59,12 +60,12 @@ internal static class FileStructure
                     return false;
                 }
 
-                crc = Update(crc, block);
+                crc.Append(block);
                 remaining -= block.Length;
             }
 
             var stored = await reader.ReadAsync(4, cancellationToken);
-            if (stored is null || BinaryPrimitives.ReadUInt32BigEndian(stored) != ~crc)
+            if (stored is null || BinaryPrimitives.ReadUInt32BigEndian(stored) != crc.GetCurrentHashAsUInt32())
             {
                 return false;
             }
@@ -136,33 +137,6 @@ internal static class FileStructure
                 previous = b;
             }
         }
-    }
-
-    private static uint Update(uint crc, ReadOnlySpan<byte> bytes)
-    {
-        foreach (var b in bytes)
-        {
-            crc = s_crcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return crc;
-    }
-
-    private static uint[] BuildCrcTable()
-    {
-        var table = new uint[256];
-        for (var n = 0u; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[n] = c;
-        }
-
-        return table;
     }
 
     private sealed class Reader(Stream stream)

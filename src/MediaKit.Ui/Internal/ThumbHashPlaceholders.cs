@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Collections.Concurrent;
 using System.IO.Compression;
 
@@ -14,7 +15,6 @@ internal static class ThumbHashPlaceholders
     internal const int CacheCapacity = 2048;
 
     private static readonly ConcurrentDictionary<string, string?> s_cache = new(StringComparer.Ordinal);
-    private static readonly uint[] s_crcTable = BuildCrcTable();
 
     /// <summary>The <c>data:image/png;base64,...</c> URL of a placeholder.</summary>
     /// <returns>The URL, or <see langword="null"/> when the placeholder is missing or not a ThumbHash.</returns>
@@ -102,36 +102,11 @@ internal static class ThumbHashPlaceholders
         output.Write(buffer);
         output.Write(type);
         output.Write(data);
-        var crc = Crc32(0xFFFFFFFFu, type);
-        crc = Crc32(crc, data);
-        BinaryPrimitives.WriteUInt32BigEndian(buffer, ~crc);
+        var crc = new Crc32();
+        crc.Append(type);
+        crc.Append(data);
+        BinaryPrimitives.WriteUInt32BigEndian(buffer, crc.GetCurrentHashAsUInt32());
         output.Write(buffer);
     }
 
-    private static uint Crc32(uint crc, ReadOnlySpan<byte> data)
-    {
-        foreach (var b in data)
-        {
-            crc = s_crcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return crc;
-    }
-
-    private static uint[] BuildCrcTable()
-    {
-        var table = new uint[256];
-        for (var n = 0u; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[n] = c;
-        }
-
-        return table;
-    }
 }
