@@ -88,12 +88,16 @@ internal sealed class UiTestKit : IAsyncDisposable
     /// Signs in another user (the authentication state components see, and the user MediaKit acts for, as the circuit
     /// handler would set it).
     /// </summary>
-    public void SignIn(string userId, string tenant)
+    /// <param name="userId">The user's id (and name).</param>
+    /// <param name="tenant">The user's tenant.</param>
+    /// <param name="policies">The authorization policies the user holds, such as <c>MediaKitPolicies.Manage</c>.</param>
+    public void SignIn(string userId, string tenant, params string[] policies)
     {
         UserId = userId;
         Tenant = tenant;
         Authorization.SetAuthorized(userId);
         Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId), new Claim("tenant", tenant));
+        Authorization.SetPolicies(policies);
         Context.Services.GetRequiredService<MediaKitUser>().SetUser(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, userId), new Claim(ClaimTypes.NameIdentifier, userId), new Claim("tenant", tenant)],
             "Test")));
