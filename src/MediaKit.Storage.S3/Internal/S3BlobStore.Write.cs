@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Runtime.ExceptionServices;
 using Amazon.S3;
@@ -28,14 +27,14 @@ internal sealed partial class S3BlobStore
             throw new MediaBlobExistsException(key);
         }
 
-        byte[]? first = ArrayPool<byte>.Shared.Rent(_partSize);
+        byte[]? first = _buffers.Rent();
         byte[]? second = null;
         try
         {
             var firstLength = await FillAsync(content, first, cancellationToken);
             if (firstLength == _partSize)
             {
-                second = ArrayPool<byte>.Shared.Rent(_partSize);
+                second = _buffers.Rent();
                 var secondLength = await FillAsync(content, second, cancellationToken);
                 if (secondLength > 0)
                 {
@@ -114,7 +113,7 @@ internal sealed partial class S3BlobStore
                     break;
                 }
 
-                reading = ArrayPool<byte>.Shared.Rent(_partSize);
+                reading = _buffers.Rent();
                 readLength = await FillAsync(content, reading, failFast.Token);
                 if (readLength == 0)
                 {
@@ -202,7 +201,7 @@ internal sealed partial class S3BlobStore
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            _buffers.Return(buffer);
         }
     }
 
@@ -311,11 +310,5 @@ internal sealed partial class S3BlobStore
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(bytes.ToArray(), writable: false);
 
-    private static void Return(byte[]? buffer)
-    {
-        if (buffer is not null)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    private void Return(byte[]? buffer) => _buffers.Return(buffer);
 }

@@ -22,6 +22,9 @@ internal sealed partial class S3BlobStore : IMediaBlobStore, IMediaBlobStoreMain
     private readonly string _prefix;
     private readonly int _partSize;
     private readonly int _maxConcurrentParts;
+
+    // The reading part plus the parts in flight: one multipart upload's worth, kept between writes.
+    private readonly PartBufferPool _buffers;
     private readonly bool _compatibilityMode;
     private readonly S3CreateOnlyStrategy _createOnly;
     private readonly bool _createBucketIfMissing;
@@ -40,6 +43,7 @@ internal sealed partial class S3BlobStore : IMediaBlobStore, IMediaBlobStoreMain
         _prefix = NormalizePrefix(value.KeyPrefix);
         _partSize = value.PartSize;
         _maxConcurrentParts = value.MaxConcurrentParts;
+        _buffers = new PartBufferPool(_partSize, _maxConcurrentParts + 1);
         _compatibilityMode = value.CompatibilityMode;
         _createOnly = value.CreateOnly;
         _createBucketIfMissing = value.CreateBucketIfMissing;
