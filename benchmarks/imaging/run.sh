@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # MediaKit's default variant set (150/300/800 px, JPEG q80 + WebP) of a generated 24-megapixel JPEG against sharp doing the
-# same outputs, one run each on the same file, each in a fresh process measured by /usr/bin/time -v (wall time, max RSS).
+# same outputs on the same file, each side in a fresh process (one cold run, then seven warm runs whose median is compared),
+# measured by /usr/bin/time -v (wall time, max RSS).
 #   bash benchmarks/imaging/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -129,22 +129,26 @@ internal sealed partial class VipsImageEngine(IOptions<VipsImagingOptions> optio
                     }
                 }
 
-                if (request.GeneratePlaceholder)
-                {
-                    placeholder = Placeholder(current, settings.PlaceholderSize);
-                }
-
-                // The renditions are in memory: encoding them (WebP is the slow one) is independent work, spread over the cores.
+                // The renditions are in memory: encoding them (WebP is the slow one) and the placeholder (from the smallest
+                // rendition; libvips images are immutable, so it is read alongside an encode of the same one) are independent
+                // work, spread over the cores.
+                var placeholderSource = current;
                 var encoded = new (MemoryStream Stream, int Width, int Height)[plans.Count];
                 try
                 {
                     await Parallel.ForAsync(
                         0,
-                        plans.Count,
+                        plans.Count + (request.GeneratePlaceholder ? 1 : 0),
                         new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelEncodes > 0 ? settings.MaxParallelEncodes : Environment.ProcessorCount, CancellationToken = timeout.Token },
                         (i, _) =>
                         {
                             CheckTime();
+                            if (i == plans.Count)
+                            {
+                                placeholder = Placeholder(placeholderSource, settings.PlaceholderSize);
+                                return ValueTask.CompletedTask;
+                            }
+
                             var stream = new MemoryStream();
                             var (width, height) = Encode(images[i], plans[i], stream, timeout.Token);
                             stream.Position = 0;
