@@ -94,9 +94,7 @@ public sealed class StoreDbScopes(IServiceScopeFactory scopes, MediaKitUser user
     public StoreDbScope Open()
     {
         var principal = user.Principal ?? throw new InvalidOperationException("StoreDbScopes needs the calling scope's user (a circuit or a request).");
-        var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<MediaKitUser>().SetUser(principal);
-        return new StoreDbScope(scope);
+        return new StoreDbScope(Scenarios.ScenarioScopes.ForUser(scopes, principal));
     }
 
     /// <summary>Runs <paramref name="operation"/> in a new scope (see <see cref="Open"/>) and returns its result.</summary>
