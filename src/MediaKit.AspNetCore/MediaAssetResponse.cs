@@ -93,8 +93,15 @@ public sealed record MediaVariantResponse(string Name, string ContentType, long 
 /// <summary>One page of assets.</summary>
 /// <param name="Items">The assets.</param>
 /// <param name="NextCursor">The cursor of the next page, if any.</param>
-/// <param name="Total">The total, for page-number listings.</param>
-public sealed record MediaPageResponse(IReadOnlyList<MediaAssetResponse> Items, string? NextCursor, long? Total);
+/// <param name="Total">The total, for page-number listings; a lower bound when <see cref="TotalIsExact"/> is <see langword="false"/>.</param>
+public sealed record MediaPageResponse(IReadOnlyList<MediaAssetResponse> Items, string? NextCursor, long? Total)
+{
+    /// <summary>
+    /// <see langword="false"/> when more assets match than the request's <c>total_limit</c> (default
+    /// <see cref="MediaQuery.DefaultTotalCountLimit"/>): <see cref="Total"/> is then that limit, shown as "1,000+".
+    /// </summary>
+    public bool TotalIsExact { get; init; } = true;
+}
 
 /// <summary>The outcome of one file of an upload request.</summary>
 /// <param name="FileName">The file name the client sent.</param>

@@ -76,11 +76,11 @@ public sealed record MediaQuery
     public int? Page { get; init; }
 
     /// <summary>The default of <see cref="TotalCountLimit"/>.</summary>
-    public const int DefaultTotalCountLimit = 10_000;
+    public const int DefaultTotalCountLimit = 1_000;
 
     /// <summary>
     /// How far a page/limit listing counts: when more items match, <see cref="MediaPage{T}.TotalCount"/> is this number and
-    /// <see cref="MediaPage{T}.TotalIsExact"/> is <see langword="false"/> (show "10,000+"). Counting a whole large library reads
+    /// <see cref="MediaPage{T}.TotalIsExact"/> is <see langword="false"/> (show "1,000+"). Counting a whole large library reads
     /// every matching row; counting up to a limit costs at most that many index entries. Default
     /// <see cref="DefaultTotalCountLimit"/>; <see langword="null"/> counts everything.
     /// </summary>

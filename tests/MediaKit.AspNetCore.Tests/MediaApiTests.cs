@@ -262,11 +262,28 @@ public sealed class MediaApiTests : IDisposable
         Assert.True(ids.SetEquals(seen));
     }
 
+    [Fact]
+    public async Task A_page_number_listing_says_when_its_total_is_capped()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await UploadAsync("products", $"t{i}.png", Png(10 + i, 10));
+        }
+
+        var capped = await _client.GetFromJsonAsync<JsonElement>("/api/media/?page=1&limit=2&total_limit=3");
+        var exact = await _client.GetFromJsonAsync<JsonElement>("/api/media/?page=1&limit=2");
+
+        Assert.Equal((3, false, 2), (capped.GetProperty("total").GetInt64(), capped.GetProperty("totalIsExact").GetBoolean(), capped.GetProperty("items").GetArrayLength()));
+        Assert.Equal((4, true), (exact.GetProperty("total").GetInt64(), exact.GetProperty("totalIsExact").GetBoolean()));
+    }
+
     [Theory]
     [InlineData("/api/media/?sort_by=colour")]
     [InlineData("/api/media/?limit=5000")]
     [InlineData("/api/media/?cursor=not-a-cursor")]
     [InlineData("/api/media/?kind=1")]
+    [InlineData("/api/media/?page=1&total_limit=0")]
+    [InlineData("/api/media/?page=1&total_limit=100001")]
     public async Task A_bad_list_request_is_a_400_problem(string url)
         => await AssertProblemAsync(await _client.GetAsync(url), HttpStatusCode.BadRequest, MediaErrorCodes.InvalidRequest);
 

@@ -17,7 +17,7 @@ internal sealed partial class MediaApi
                 items.Add(await ToResponseAsync(context, urls, asset));
             }
 
-            return Results.Ok(new MediaPageResponse(items, page.NextCursor, page.TotalCount));
+            return Results.Ok(new MediaPageResponse(items, page.NextCursor, page.TotalCount) { TotalIsExact = page.TotalIsExact });
         }
         catch (MediaException ex)
         {

@@ -17,6 +17,9 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
 {
     private const int MaxFormValueLength = 256;
 
+    // The most a client may ask a page/limit listing to count (total_limit); counting costs one index entry per item.
+    private const int MaxTotalCountLimit = 100_000;
+
     /// <summary>The multipart reader's buffer: large enough that boundary scanning is not the bottleneck of a 2 MB upload (the default is 4 KB).</summary>
     private const int MultipartBufferSize = 64 * 1024;
 
@@ -49,6 +52,12 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
                 Limit = ParseInt(q["limit"], "limit") ?? MediaQuery.DefaultLimit,
                 Page = ParseInt(q["page"], "page"),
                 Cursor = Text(q["cursor"]),
+                TotalCountLimit = ParseInt(q["total_limit"], "total_limit") switch
+                {
+                    null => MediaQuery.DefaultTotalCountLimit,
+                    var limit and >= 1 and <= MaxTotalCountLimit => limit,
+                    var other => throw new MediaException(MediaErrorCodes.InvalidRequest, $"total_limit {other} is not between 1 and {MaxTotalCountLimit}."),
+                },
             };
             var page = await store.QueryAsync(query, context.RequestAborted);
             var items = new List<MediaAssetResponse>(page.Items.Count);
@@ -57,7 +66,7 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
                 items.Add(await ToResponseAsync(context, urls, asset));
             }
 
-            return Results.Ok(new MediaPageResponse(items, page.NextCursor, page.TotalCount));
+            return Results.Ok(new MediaPageResponse(items, page.NextCursor, page.TotalCount) { TotalIsExact = page.TotalIsExact });
         }
         catch (MediaException ex)
         {
