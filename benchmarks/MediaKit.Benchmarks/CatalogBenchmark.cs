@@ -168,7 +168,7 @@ internal static class CatalogBenchmark
         await CheckSamePageAsync(serviceProvider, cursor, depthPages + 1);
         Row($"deep page {depthPages + 1:N0}, keyset (cursor)", keysetDeep, $"after {depthPages * PageSize:N0} rows");
         Row($"deep page {depthPages + 1:N0}, offset (page={depthPages + 1})", offsetDeep, "OFFSET plus the exact total count");
-        Row($"deep page {depthPages + 1:N0}, offset, capped total (default)", offsetDeepCapped, "OFFSET plus a count up to 10,000");
+        Row($"deep page {depthPages + 1:N0}, offset, capped total (default)", offsetDeepCapped, $"OFFSET plus a count up to {MediaQuery.DefaultTotalCountLimit:N0}");
 
         var rareHits = await CountAsync(serviceProvider, new MediaQuery { Search = RareTerm, Page = 1, TotalCountLimit = null });
         var commonHits = await CountAsync(serviceProvider, new MediaQuery { Search = CommonTerm, Page = 1, TotalCountLimit = null });
@@ -176,7 +176,7 @@ internal static class CatalogBenchmark
         Row($"search \"{CommonTerm}\", first page", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Search = CommonTerm })), $"{commonHits:N0} hits ({Percent(commonHits, sizes.MeasuredLive)})");
         Row($"search \"{RareTerm}\", page=1 with total", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Search = RareTerm, Page = 1, TotalCountLimit = null })), "offset, counts the hits");
         Row($"search \"{CommonTerm}\", page=1 with total", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Search = CommonTerm, Page = 1, TotalCountLimit = null })), "offset, counts the hits");
-        Row($"search \"{CommonTerm}\", page=1 with capped total (default)", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Search = CommonTerm, Page = 1 })), "counts the hits up to 10,000");
+        Row($"search \"{CommonTerm}\", page=1 with capped total (default)", await MeasureAsync<IMediaStore>(serviceProvider, queries, s => s.QueryAsync(new MediaQuery { Search = CommonTerm, Page = 1 })), $"counts the hits up to {MediaQuery.DefaultTotalCountLimit:N0}");
 
         var used = data.UsedInMeasuredTenant;
         var next = 0;
