@@ -79,6 +79,39 @@ public sealed class HardenedDecodingTests
     }
 
     [Fact]
+    public async Task An_HEVC_HEIC_photo_is_refused_as_an_unavailable_codec_not_as_corrupt_when_libvips_cannot_decode_HEVC()
+    {
+        // A real HEIC (64 x 48, HEVC, made with libheif's heif-enc); the bundled libvips reads its header but has no decoder.
+        var heic = Convert.FromBase64String(VipsRuntime.HevcSample);
+        var probe = new VipsImageProbe(Options.Create(new VipsImagingOptions()));
+
+        if (VipsRuntime.DecodesHevc)
+        {
+            var result = await probe.ProbeAsync(new MemoryStream(heic), MediaContentTypes.Heic, CancellationToken.None);
+            Assert.Equal((64, 48), (result!.Width, result.Height));
+            return;
+        }
+
+        var error = await Assert.ThrowsAsync<MediaException>(() => probe.ProbeAsync(new MemoryStream(heic), MediaContentTypes.Heic, CancellationToken.None));
+        var fromEngine = await Assert.ThrowsAsync<MediaException>(() => Engine.ProcessAsync(heic, MediaContentTypes.Heic));
+
+        Assert.Equal(MediaErrorCodes.CodecUnavailable, error.Code);
+        Assert.Equal(MediaErrorCodes.CodecUnavailable, fromEngine.Code);
+        Assert.Contains("HEVC", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_bundled_libvips_reads_the_HEIC_header_but_has_no_HEVC_decoder()
+    {
+        // Pins the fact the HEIC rule above rests on: if a NetVips.Native update brings an HEVC decoder, this fails and the
+        // documentation (docs/security.md, docs/options.md) must say HEIC photos get variants.
+        using var header = Image.NewFromBuffer(Convert.FromBase64String(VipsRuntime.HevcSample), access: Enums.Access.Sequential);
+
+        Assert.Equal("hevc", header.Get("heif-compression"));
+        Assert.False(VipsRuntime.DecodesHevc);
+    }
+
+    [Fact]
     public async Task A_GIF_with_thousands_of_frames_is_refused_from_its_header()
     {
         const int frames = 3000;

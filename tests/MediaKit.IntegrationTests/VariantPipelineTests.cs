@@ -74,6 +74,19 @@ public sealed class VariantPipelineTests
     }
 
     [Fact]
+    public async Task A_phone_HEIC_photo_the_engine_cannot_decode_is_refused_as_such_and_leaves_nothing()
+    {
+        // The bundled libvips has no HEVC decoder (pinned by HardenedDecodingTests.The_bundled_libvips_reads_the_HEIC_header_but_has_no_HEVC_decoder).
+        await using var host = await VariantHost.StartAsync();
+
+        var error = await Assert.ThrowsAsync<MediaException>(() => host.UploadAsync("images", "IMG_0001.HEIC", Convert.FromBase64String(Imaging.Vips.Internal.VipsRuntime.HevcSample)));
+
+        Assert.Equal(MediaErrorCodes.CodecUnavailable, error.Code);
+        Assert.Empty(host.AllFiles());
+        Assert.Empty(await host.AllRecordsAsync());
+    }
+
+    [Fact]
     public async Task A_processor_that_fails_after_writing_variants_leaves_no_bytes_and_no_record()
     {
         var failing = new FailingAfterWritesProcessor();

@@ -10,7 +10,7 @@ internal static class MediaProblems
         MediaErrorCodes.NotFound or MediaErrorCodes.ShareNotFound or MediaErrorCodes.ShareExpired or MediaErrorCodes.ShareExhausted => StatusCodes.Status404NotFound,
         MediaErrorCodes.QuotaExceeded => StatusCodes.Status413PayloadTooLarge,
         MediaErrorCodes.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        MediaErrorCodes.TypeNotAllowed or MediaErrorCodes.TypeMismatch => StatusCodes.Status415UnsupportedMediaType,
+        MediaErrorCodes.TypeNotAllowed or MediaErrorCodes.TypeMismatch or MediaErrorCodes.CodecUnavailable => StatusCodes.Status415UnsupportedMediaType,
         MediaErrorCodes.Infected or MediaErrorCodes.Corrupt => StatusCodes.Status422UnprocessableEntity,
         MediaErrorCodes.BlobExists or MediaErrorCodes.InUse or MediaErrorCodes.Conflict => StatusCodes.Status409Conflict,
         MediaErrorCodes.SvgInvalid or MediaErrorCodes.TooManyFrames or MediaErrorCodes.ProcessingFailed or MediaErrorCodes.ProcessingTimeout

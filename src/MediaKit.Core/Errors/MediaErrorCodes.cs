@@ -96,6 +96,12 @@ public static class MediaErrorCodes
     /// <summary>Generating the variants of a file failed for a reason other than a corrupt file or a limit; the upload was rolled back.</summary>
     public const string ProcessingFailed = "media.processing_failed";
 
+    /// <summary>
+    /// The file is of an accepted type, but its compression cannot be decoded by the installed image engine (for example an
+    /// HEVC-compressed HEIC photo with a libvips built without an HEVC decoder); nothing was stored.
+    /// </summary>
+    public const string CodecUnavailable = "media.codec_unavailable";
+
     /// <summary>The HTTP request is not signed in (no valid cookie or token) for an endpoint that needs a user.</summary>
     public const string Unauthenticated = "media.unauthenticated";
 

@@ -63,6 +63,13 @@ internal sealed class VipsHeader
                 throw new MediaException(MediaErrorCodes.TooManyFrames, $"The image has {frames:N0} frames; at most {options.MaxFrames:N0} are allowed.");
             }
 
+            if (image.Contains("heif-compression") && image.Get("heif-compression") is "hevc" && !VipsRuntime.DecodesHevc)
+            {
+                throw new MediaException(
+                    MediaErrorCodes.CodecUnavailable,
+                    "This HEIC photo is HEVC-compressed, and the server's image engine cannot decode HEVC (the bundled libvips is built without it). Upload it as JPEG (phones can export or share photos as JPEG), or run the app on a libvips with an HEVC decoder.");
+            }
+
             var orientation = image.Contains("orientation") && image.Get("orientation") is int o && o is >= 1 and <= 8 ? o : 1;
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
             if (image.Contains("vips-loader") && image.Get("vips-loader") is string loader)
