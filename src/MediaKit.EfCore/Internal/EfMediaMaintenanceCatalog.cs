@@ -1,5 +1,6 @@
 using MediaKit.Catalog;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace MediaKit.EfCore.Internal;
 
@@ -24,19 +25,25 @@ internal sealed class EfMediaMaintenanceCatalog<TContext>(TContext context) : IM
     {
         IQueryable<MediaUsage> usages = context.Set<MediaUsage>();
         IQueryable<MediaGroupItem> groupItems = context.Set<MediaGroupItem>();
-        var query = Assets.Where(a => a.DeletedAt == null && a.CreatedAt < createdBefore);
-        if (tenantId is not null && context.Database.ProviderName == SqliteProvider)
+        IQueryable<MediaAsset> query;
+        if (context.Database.ProviderName == SqliteProvider)
         {
-            // SQLite would answer the tenant, trash and date conditions from the (TenantId, DeletedAt, CreatedAt, Id) index and
-            // then sort all of the tenant's rows by id for every page. `TenantId || ''` cannot use an index (SQLite's documented
-            // way to turn one off is a unary +), so it walks the primary key in id order from the cursor and stops at the limit.
-            query = query.Where(a => a.TenantId + "" == tenantId);
+            // SQLite would answer the tenant and trash conditions from the (TenantId, DeletedAt, CreatedAt, Id) index (a skip-scan
+            // when there are few tenants) and then sort every live row of the tenant by id for every page: 0.4-0.6 s per page at
+            // 1,000,000 assets. A unary + is SQLite's documented way to keep a condition off an index, so it walks the primary
+            // key in id order from the cursor, checks the row, and stops at the limit (30-60 ms per page of 10,000 there).
+            query = Assets.FromSqlRaw(LiveAssetsByIdSql(tenantId is not null), tenantId is null ? [] : [tenantId]);
         }
-        else if (tenantId is not null)
+        else
         {
-            query = query.Where(a => a.TenantId == tenantId);
+            query = Assets.Where(a => a.DeletedAt == null);
+            if (tenantId is not null)
+            {
+                query = query.Where(a => a.TenantId == tenantId);
+            }
         }
 
+        query = query.Where(a => a.CreatedAt < createdBefore);
         if (after is { } last)
         {
             // The same bound inside the anti-joins lets each page start its index scans at the cursor instead of the start.
@@ -48,6 +55,18 @@ internal sealed class EfMediaMaintenanceCatalog<TContext>(TContext context) : IM
         // Membership in a group counts as use: a gallery shows it.
         query = query.Where(a => !usages.Any(u => u.AssetId == a.Id) && !groupItems.Any(g => g.AssetId == a.Id));
         return query.OrderBy(a => a.Id);
+    }
+
+    /// <summary>The live assets (of one tenant, when <paramref name="tenant"/>), with conditions no index can serve (SQLite).</summary>
+    private string LiveAssetsByIdSql(bool tenant)
+    {
+        var entity = context.Model.FindEntityType(typeof(MediaAsset))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => Quote(entity.FindProperty(property)!.GetColumnName(table)!);
+        var sql = $"SELECT * FROM {Quote(table.Name)} WHERE +{Column(nameof(MediaAsset.DeletedAt))} IS NULL";
+        return tenant ? sql + $" AND +{Column(nameof(MediaAsset.TenantId))} = {{0}}" : sql;
+
+        static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     public async Task<IReadOnlyList<MediaAsset>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
