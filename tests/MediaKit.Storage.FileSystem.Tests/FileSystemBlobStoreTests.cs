@@ -46,6 +46,18 @@ public sealed class FileSystemBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_durable_write_larger_than_several_writeback_chunks_keeps_every_byte()
+    {
+        // 20 MiB plus a tail: writeback is started twice while writing, the final fsync covers the rest.
+        var data = TestData.Random((int)(2.5 * EarlyWriteback.Chunk) + 123, seed: 11);
+
+        var info = await _store.WriteAsync("big/original.bin", new MemoryStream(data), CreateOnly, CancellationToken.None);
+
+        Assert.Equal(data.Length, info.Length);
+        Assert.Equal(data, await File.ReadAllBytesAsync(_root.Combine("big", "original.bin")));
+    }
+
+    [Fact]
     public async Task A_symbolic_link_to_a_folder_outside_the_root_is_refused_for_write_and_read()
     {
         File.WriteAllText(Path.Combine(_outside.Path, "secret.txt"), "secret");

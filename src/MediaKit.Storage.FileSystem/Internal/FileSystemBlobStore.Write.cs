@@ -39,6 +39,8 @@ internal sealed partial class FileSystemBlobStore
         {
             await using (var target = CreateTempFile(tempPath))
             {
+                // A durable write hands its bytes to the disk as it goes, not all at the final fsync.
+                var writeback = _flushToDisk ? new EarlyWriteback(target.SafeFileHandle) : null;
                 var read = await content.ReadAsync(front.AsMemory(0, _bufferSize), cancellationToken);
                 while (read > 0)
                 {
@@ -57,6 +59,7 @@ internal sealed partial class FileSystemBlobStore
 
                     await write;
                     length += read;
+                    writeback?.Written(length);
                     (front, back) = (back, front);
                     read = next;
                 }
