@@ -44,7 +44,7 @@ internal sealed partial class FileSystemBlobStore
                 var read = await content.ReadAsync(front.AsMemory(0, _bufferSize), cancellationToken);
                 while (read > 0)
                 {
-                    var write = target.WriteAsync(front.AsMemory(0, read), cancellationToken).AsTask();
+                    var write = WriteAsync(target, front.AsMemory(0, read), writeback, length + read, cancellationToken);
                     int next;
                     try
                     {
@@ -59,7 +59,6 @@ internal sealed partial class FileSystemBlobStore
 
                     await write;
                     length += read;
-                    writeback?.Written(length);
                     (front, back) = (back, front);
                     read = next;
                 }
@@ -86,6 +85,13 @@ internal sealed partial class FileSystemBlobStore
         }
 
         return new BlobInfo(key, length, new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero));
+    }
+
+    // The writeback call can wait when the disk's queue is full: made after the write, it overlaps the next read as the write does.
+    private static async Task WriteAsync(FileStream target, ReadOnlyMemory<byte> bytes, EarlyWriteback? writeback, long writtenAfter, CancellationToken cancellationToken)
+    {
+        await target.WriteAsync(bytes, cancellationToken);
+        writeback?.Written(writtenAfter);
     }
 
     private FileStream CreateTempFile(string tempPath)
