@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MediaKit.Storage;
 using MediaKit.Storage.S3;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,10 @@ internal static class S3UploadBenchmark
             CreateSource(source, size);
         }
 
+        // --store-only: the same registration, but only the S3 provider is used (IMediaBlobStore.WriteAsync): no context is
+        // created, so EF Core never builds its model and SQLite is never opened; the process's memory is the provider's.
+        // The default runs the whole upload pipeline (sniffing, SHA-256, the SQLite catalog).
+        var storeOnly = args.Contains("--store-only");
         var catalogPath = Path.Combine(dir, "catalog.db");
         File.Delete(catalogPath);
         var services = new ServiceCollection();
@@ -49,6 +54,11 @@ internal static class S3UploadBenchmark
                 o.MaxConcurrentParts = concurrency;
             });
         await using var provider = services.BuildServiceProvider();
+        if (storeOnly)
+        {
+            return await StoreOnlyAsync(provider, source, size, partSize, concurrency, dir);
+        }
+
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<BenchDbContext>().Database.EnsureCreatedAsync();
@@ -96,6 +106,36 @@ internal static class S3UploadBenchmark
             await scope.ServiceProvider.GetRequiredService<IMediaStore>().DeleteAsync(asset.Id, MediaDeleteMode.Purge, force: true);
         }
 
+        return 0;
+    }
+
+    /// <summary>The provider alone: a warm-up write of two parts, then the source as one blob, then both deleted.</summary>
+    private static async Task<int> StoreOnlyAsync(IServiceProvider provider, string source, long size, int partSize, int concurrency, string dir)
+    {
+        var store = provider.GetRequiredService<IMediaBlobStores>().Get(MediaStorageOptions.DefaultStoreName);
+        var overwrite = new BlobWriteOptions { Overwrite = true, ContentType = "video/mp4" };
+        await using (var warmup = File.OpenRead(CreateWarmup(dir, partSize + 1024)))
+        {
+            await store.WriteAsync("bench/warmup.mp4", new NonSeekableBody(warmup), overwrite, CancellationToken.None);
+        }
+
+        var rssBefore = Status("VmRSS:");
+        var hwmBefore = Status("VmHWM:");
+        File.WriteAllText("/proc/self/clear_refs", "5");
+        var stopwatch = Stopwatch.StartNew();
+        await using (var file = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan))
+        {
+            await store.WriteAsync("bench/source.mp4", new NonSeekableBody(file), overwrite, CancellationToken.None);
+        }
+
+        stopwatch.Stop();
+        var peak = PeakRssBytes();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"store only: size {size} bytes, part size {partSize} bytes, concurrency {concurrency}: {stopwatch.Elapsed.TotalSeconds:F1} s, {size / 1e6 / stopwatch.Elapsed.TotalSeconds:F0} MB/s, " +
+            $"resident before the upload {rssBefore / 1e6:F1} MB (peak before it {hwmBefore / 1e6:F1} MB), peak RSS during the upload (VmHWM) {peak / 1e6:F1} MB, " +
+            $"growth during the upload {(peak - rssBefore) / 1e6:F1} MB, allocated in total {GC.GetTotalAllocatedBytes() / 1e6:F0} MB"));
+        await store.DeleteAsync("bench/warmup.mp4", CancellationToken.None);
+        await store.DeleteAsync("bench/source.mp4", CancellationToken.None);
         return 0;
     }
 
