@@ -7,7 +7,7 @@ using MediaKit.Benchmarks;
 //   dotnet run -c Release --project benchmarks/MediaKit.Benchmarks -- upload [--sizes 1MB,100MB,1GB] [--runs 3] [--dir path]
 // The child mode measures one upload in a fresh process so that its peak resident memory belongs to that upload alone.
 // One large upload to the S3-compatible server with its peak memory; the delivery endpoint as a server for benchmarks/delivery/run.sh:
-//   dotnet run -c Release --project benchmarks/MediaKit.Benchmarks -- s3-upload [--size 1GB] [--part-size 8MB] [--concurrency 2]
+//   dotnet run -c Release --project benchmarks/MediaKit.Benchmarks -- s3-upload [--size 1GB] [--part-size 8MB] [--concurrency 2] [--store-only]
 //   dotnet run -c Release --project benchmarks/MediaKit.Benchmarks -- delivery-server --dir path --port 5080
 // Listing, search, "where used" and orphan scans over a bulk-loaded catalog; see benchmarks/README.md.
 //   dotnet run -c Release --project benchmarks/MediaKit.Benchmarks -- catalog --provider sqlite|postgres --assets 100000 [--queries 200]
@@ -31,7 +31,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: upload [--sizes 1MB,100MB,1GB] [--runs 3] [--dir path]");
     Console.Error.WriteLine("       catalog --provider sqlite|postgres --assets 100000 [--queries 200]");
-    Console.Error.WriteLine("       s3-upload [--size 1GB] [--part-size 8MB] [--concurrency 2] [--dir path]");
+    Console.Error.WriteLine("       s3-upload [--size 1GB] [--part-size 8MB] [--concurrency 2] [--dir path] [--store-only]");
     Console.Error.WriteLine("       delivery-server --dir path [--port 5080]");
     Console.Error.WriteLine("       api-upload [--clients 50] [--uploads 400] [--size 2097152] [--rounds 2]");
     Console.Error.WriteLine("       imaging generate <file.jpg> | imaging variants <file.jpg> <outdir>");
