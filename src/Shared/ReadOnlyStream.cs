@@ -34,6 +34,25 @@ internal abstract class ReadOnlyStream : Stream
     {
     }
 
+    /// <summary>
+    /// A synchronous read for streams whose work is asynchronous (blob stores read asynchronously; a synchronous reader gets
+    /// the same bytes the same way): runs <see cref="ReadAsync(Memory{byte}, CancellationToken)"/> into a pooled buffer.
+    /// </summary>
+    protected int ReadThroughAsync(Span<byte> buffer)
+    {
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
+        try
+        {
+            var read = ReadAsync(rented.AsMemory(0, buffer.Length)).AsTask().GetAwaiter().GetResult();
+            rented.AsSpan(0, read).CopyTo(buffer);
+            return read;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     public sealed override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public sealed override void SetLength(long value) => throw new NotSupportedException();

@@ -12,7 +12,7 @@ namespace MediaKit.Internal;
 /// Malformed or oversized metadata is dropped or blanked whole rather than passed on half-understood. Any stream that is
 /// neither PNG nor WebP passes through unchanged.
 /// </summary>
-internal sealed class ChunkGpsStrippingStream(Stream inner) : Stream
+internal sealed class ChunkGpsStrippingStream(Stream inner) : ReadOnlyStream
 {
     /// <summary>The largest metadata chunk rewritten in memory; a larger one is dropped (PNG) or blanked (WebP) while streamed.</summary>
     internal const int MaxMetadataChunk = 1 << 20;
@@ -35,20 +35,7 @@ internal sealed class ChunkGpsStrippingStream(Stream inner) : Stream
         PassThrough,
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    public override int Read(Span<byte> buffer) => ReadThroughAsync(buffer);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -252,14 +239,4 @@ internal sealed class ChunkGpsStrippingStream(Stream inner) : Stream
 
         return [.. header, .. body];
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

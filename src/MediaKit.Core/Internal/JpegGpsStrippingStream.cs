@@ -7,8 +7,9 @@ namespace MediaKit.Internal;
 /// before the first scan are read one at a time (at most 64 KiB each); in the EXIF segment the GPS directory is zeroed and
 /// its entry removed from IFD0, and XMP packets are dropped. Everything from the first scan on, and any stream that does not
 /// start like a JPEG, passes through unchanged. Malformed EXIF is dropped whole rather than passed on half-understood.
+/// Disposing it leaves the inner stream open: the caller owns it (the request body).
 /// </summary>
-internal sealed class JpegGpsStrippingStream(Stream inner) : Stream
+internal sealed class JpegGpsStrippingStream(Stream inner) : ReadOnlyStream
 {
     private const int GpsIfdTag = 0x8825;
     private byte[] _pending = [];
@@ -22,20 +23,7 @@ internal sealed class JpegGpsStrippingStream(Stream inner) : Stream
         PassThrough,
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    public override int Read(Span<byte> buffer) => ReadThroughAsync(buffer);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -212,20 +200,4 @@ internal sealed class JpegGpsStrippingStream(Stream inner) : Stream
         5 or 10 or 12 => 8,
         _ => 1,
     };
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        // The caller owns the inner stream (the request body).
-        base.Dispose(disposing);
-    }
 }

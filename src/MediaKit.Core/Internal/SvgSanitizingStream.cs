@@ -28,21 +28,7 @@ internal sealed class SvgSanitizingStream : ReadOnlyStream
         _pass = new SvgSanitizer.Pass(_reader, _writer);
     }
 
-    public override int Read(Span<byte> buffer)
-    {
-        // Blob stores read asynchronously; a synchronous reader gets the same bytes the same way.
-        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
-        try
-        {
-            var read = ReadAsync(rented.AsMemory(0, buffer.Length)).AsTask().GetAwaiter().GetResult();
-            rented.AsSpan(0, read).CopyTo(buffer);
-            return read;
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
+    public override int Read(Span<byte> buffer) => ReadThroughAsync(buffer);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
