@@ -37,26 +37,12 @@ public sealed class HardenedDecodingTests
         System.Text.Encoding.ASCII.GetBytes(type, head.AsSpan(4));
         png.Write(head);
         png.Write(data);
-        var crc = Crc32([.. head.AsSpan(4).ToArray(), .. data]);
+        var crc = System.IO.Hashing.Crc32.HashToUInt32([.. head.AsSpan(4).ToArray(), .. data]);
         var tail = new byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(tail, crc);
         png.Write(tail);
     }
 
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
 
     [Fact]
     public async Task A_pixel_bomb_is_refused_from_its_header_without_allocating_the_image()

@@ -9,7 +9,6 @@ namespace MediaKit.EndToEndTests.Infrastructure;
 /// </summary>
 internal static class PngImages
 {
-    private static readonly uint[] s_crcTable = MakeCrcTable();
 
     /// <summary>A <paramref name="width"/>×<paramref name="height"/> PNG that differs for each <paramref name="seed"/>.</summary>
     public static byte[] Create(int seed, int width = 64, int height = 48)
@@ -68,35 +67,9 @@ internal static class PngImages
         data.CopyTo(typeAndData.AsSpan(4));
         stream.Write(typeAndData);
         Span<byte> crc = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typeAndData));
+        BinaryPrimitives.WriteUInt32BigEndian(crc, System.IO.Hashing.Crc32.HashToUInt32(typeAndData));
         stream.Write(crc);
     }
 
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc = s_crcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
 
-        return crc ^ 0xFFFFFFFFu;
-    }
-
-    private static uint[] MakeCrcTable()
-    {
-        var table = new uint[256];
-        for (var n = 0u; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[n] = c;
-        }
-
-        return table;
-    }
 }
