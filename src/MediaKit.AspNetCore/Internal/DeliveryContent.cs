@@ -117,22 +117,7 @@ internal sealed partial class MediaApi
         }
 
         SetFileHeaders(response, entityTag, file.UpdatedAt, file.FileName, cacheControl, attachment);
-        response.ContentType = file.ContentType;
-        var count = file.Length;
-        if (range is { } r)
-        {
-            count = r.Length ?? (file.Length - r.Offset);
-            response.StatusCode = StatusCodes.Status206PartialContent;
-            response.Headers.ContentRange = $"bytes {r.Offset}-{r.Offset + count - 1}/{file.Length}";
-        }
-
-        response.ContentLength = count;
-        if (HttpMethods.IsHead(request.Method))
-        {
-            return;
-        }
-
-        await CopyFileAsync(stream, response.Body, count, context.RequestAborted);
+        await WriteBodyAsync(context, stream, file.ContentType, file.Length, range);
     }
 
     /// <summary>

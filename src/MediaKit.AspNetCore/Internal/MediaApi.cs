@@ -316,22 +316,32 @@ internal sealed partial class MediaApi(string prefix, MediaKitEndpointOptions op
             return;
         }
 
-        response.ContentType = content.ContentType;
-        var count = content.Length;
-        if (content.Range is { } r)
+        await WriteBodyAsync(context, content.Stream, content.ContentType, content.Length, content.Range);
+    }
+
+    /// <summary>
+    /// The body of a file response, after its headers: the content type, 206 with <c>Content-Range</c> for a range, the
+    /// length, then the bytes (none for <c>HEAD</c>).
+    /// </summary>
+    private static async Task WriteBodyAsync(HttpContext context, Stream stream, string contentType, long length, BlobRange? range)
+    {
+        var response = context.Response;
+        response.ContentType = contentType;
+        var count = length;
+        if (range is { } r)
         {
-            count = r.Length ?? (content.Length - r.Offset);
+            count = r.Length ?? (length - r.Offset);
             response.StatusCode = StatusCodes.Status206PartialContent;
-            response.Headers.ContentRange = $"bytes {r.Offset}-{r.Offset + count - 1}/{content.Length}";
+            response.Headers.ContentRange = $"bytes {r.Offset}-{r.Offset + count - 1}/{length}";
         }
 
         response.ContentLength = count;
-        if (HttpMethods.IsHead(request.Method))
+        if (HttpMethods.IsHead(context.Request.Method))
         {
             return;
         }
 
-        await CopyFileAsync(content.Stream, response.Body, count, context.RequestAborted);
+        await CopyFileAsync(stream, response.Body, count, context.RequestAborted);
     }
 
     private enum RangeOutcome
